@@ -44,9 +44,9 @@ public final class Embeddings {
    *
    * @param coordinates n × 2, row i for input row i
    * @param method "t-SNE", "UMAP" or "PCA" with its main parameter
-   * @param placed input rows that the method itself did not embed and that were placed at the
-   *     position of their nearest embedded neighbour in input space (empty for t-SNE and
-   *     PCA; for UMAP, points outside the graph's largest component)
+   * @param placed input rows that the method did not embed with the others (empty for t-SNE
+   *     and PCA; for UMAP, points outside the largest component of its neighbour graph, laid
+   *     out on their own and drawn to the right of the main layout)
    * @param quality KL divergence for t-SNE, explained variance share for PCA, NaN for UMAP
    */
   public record Embedding(double[][] coordinates, String method, int[] placed, double quality) {
@@ -186,7 +186,8 @@ public final class Embeddings {
         options.iterations());
     double[][] y = t.coordinates;
     checkOutput(y, n, "t-SNE");
-    return new Embedding(y, "t-SNE (perplexity " + options.perplexity() + ")", new int[0],
+    return new Embedding(y, "t-SNE (perplexity " + Figures.shortNumber(options.perplexity())
+        + ")", new int[0],
         t.cost());
   }
 
@@ -203,9 +204,13 @@ public final class Embeddings {
   /**
    * UMAP of n × d rows. Smile lays out only the largest connected component of the k-nearest
    * neighbour graph. When some rows are left out, k is doubled (at most {@code retries} times,
-   * never beyond n − 1) and the layout redone; rows still left out are placed at the position
-   * of their nearest embedded neighbour in input space and listed in
-   * {@link Embedding#placed()}, with one WARN naming the parameter to raise.
+   * never beyond n − 1) and the layout redone; rows still left out are laid out on their own
+   * (UMAP again when there are more than k of them, else PCA), scaled to at most a third of
+   * the main layout, drawn to its right and listed in {@link Embedding#placed()}, with one
+   * WARN naming the parameter to raise.
+   *
+   * @apiNote Distances between the main layout and the separately laid-out rows mean nothing;
+   *     {@link Figures#embedding} says in the title how many rows were laid out apart.
    *
    * @throws IllegalArgumentException if n ≤ k, or the rows are ragged or not finite
    */
@@ -223,7 +228,7 @@ public final class Embeddings {
       LOG.info("UMAP of {} × {} (k = {}, {} epochs)", n, x[0].length, k, options.epochs());
       MathEx.setSeed(seed);
       u = UMAP.of(x, k, 2, options.epochs(), 1.0, options.minDist(), 1.0, 5, 1.0);
-      if (u.index.length == n || k == n - 1) {
+      if (u.index.length == n || k == n - 1 || attempt == options.retries()) {
         break;
       }
       LOG.debug("UMAP with k = {} embedded {} of {} points", k, u.index.length, n);
@@ -238,32 +243,69 @@ public final class Embeddings {
       done[u.index[r]] = true;
     }
     int[] placed = java.util.stream.IntStream.range(0, n).filter(i -> !done[i]).toArray();
-    for (int i : placed) {
-      int best = -1;
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < n; j++) {
-        if (done[j]) {
-          double s = 0;
-          for (int c = 0; c < x[i].length; c++) {
-            double t = x[i][c] - x[j][c];
-            s += t * t;
-          }
-          if (s < bestD) {
-            bestD = s;
-            best = j;
-          }
-        }
-      }
-      y[i] = y[best].clone();
-    }
     if (placed.length > 0) {
+      placeBeside(x, y, placed, options, seed);
       LOG.warn("UMAP: the {}-nearest-neighbour graph of {} points is disconnected; {} points"
-          + " outside its largest component were placed at their nearest embedded neighbour"
-          + " (Embedding.placed); raise UmapOptions.neighbours to embed them", k, n,
+          + " outside its largest component were laid out separately and drawn to the right"
+          + " (Embedding.placed); raise UmapOptions.neighbours to embed them together", k, n,
           placed.length);
     }
     checkOutput(y, n, "UMAP");
     return new Embedding(y, "UMAP (k = " + k + ")", placed, Double.NaN);
+  }
+
+  /**
+   * Lays out the rows {@code left} (missing from {@code y}) on their own, by UMAP when there
+   * are enough of them, else by PCA, scaled to at most a third of the main layout and drawn to
+   * its right with a gap of a tenth of its width.
+   */
+  private static void placeBeside(double[][] x, double[][] y, int[] left, UmapOptions options,
+      long seed) {
+    double[][] sub = new double[left.length][];
+    for (int r = 0; r < left.length; r++) {
+      sub[r] = x[left[r]];
+    }
+
+    // own layout of the left-out rows
+    double[][] z;
+    if (left.length > Math.max(3, options.neighbours())) {
+      z = umap(sub, new UmapOptions(options.neighbours(), options.epochs(), options.minDist(),
+          0), seed).coordinates();
+    } else if (left.length >= 3 && sub[0].length >= 2) {
+      z = pca(sub).coordinates();
+    } else {
+      z = new double[left.length][];
+      for (int r = 0; r < left.length; r++) {
+        z[r] = new double[] {0, r};
+      }
+    }
+
+    // scale and shift next to the main layout
+    double[] box = bounds(y);
+    double[] zb = bounds(z);
+    double mainSize = Math.max(box[2] - box[0], box[3] - box[1]);
+    double subSize = Math.max(zb[2] - zb[0], zb[3] - zb[1]);
+    double scale = subSize > 0 ? Math.min(1, mainSize / 3 / subSize) : 1;
+    double dx = box[2] + 0.1 * (box[2] - box[0]) - zb[0] * scale;
+    double dy = (box[1] + box[3]) / 2 - (zb[1] + zb[3]) / 2 * scale;
+    for (int r = 0; r < left.length; r++) {
+      y[left[r]] = new double[] {z[r][0] * scale + dx, z[r][1] * scale + dy};
+    }
+  }
+
+  /** {minX, minY, maxX, maxY} over the non-null rows. */
+  private static double[] bounds(double[][] y) {
+    double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (double[] p : y) {
+      if (p != null) {
+        b[0] = Math.min(b[0], p[0]);
+        b[1] = Math.min(b[1], p[1]);
+        b[2] = Math.max(b[2], p[0]);
+        b[3] = Math.max(b[3], p[1]);
+      }
+    }
+    return b;
   }
 
   /** PCA of n × d rows: the centred data projected on the first two principal axes. */

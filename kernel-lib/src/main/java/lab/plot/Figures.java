@@ -200,7 +200,7 @@ public final class Figures {
       List<String> classNames) {
     PointSet s = e.toPointSet(labels, e.method());
     String title = e.method() + " of " + e.size() + " points"
-        + (e.placed().length > 0 ? " (" + e.placed().length + " placed by nearest neighbour)"
+        + (e.placed().length > 0 ? " (" + e.placed().length + " laid out apart, right)"
             : "");
     XYChart chart = scatterByLabel(title, s, classNames);
     chart.setXAxisTitle(e.method().split(" ")[0] + " 1");
