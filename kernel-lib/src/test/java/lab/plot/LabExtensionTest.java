@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.ServiceLoader;
 import javax.imageio.ImageIO;
 import lab.data.ImageSet;
 import lab.data.Toys;
 import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -45,6 +52,43 @@ class LabExtensionTest {
       found |= e instanceof LabExtension;
     }
     assertTrue(found, "META-INF/services lists lab.plot.LabExtension");
+  }
+
+  /** A kernel with nothing but a renderer: enough for an extension to install itself. */
+  static final class BareKernel extends BaseKernel {
+    BareKernel(Renderer renderer) {
+      super("bare", "0", null, List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
+          new CommManager(), renderer, null, null, false,
+          new StringStyler("", "", "", line -> ""));
+    }
+
+    @Override
+    public Object evalRaw(String expr) {
+      return null;
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+      return null;
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+      return null;
+    }
+
+    @Override
+    public String isComplete(String code) {
+      return IS_COMPLETE_YES;
+    }
+  }
+
+  @Test
+  void installRegistersWithTheKernelsRenderer() throws IOException {
+    Renderer r = new Renderer();
+    new LabExtension().install(new BareKernel(r));
+    DisplayData d = r.render(Figures.line("loss", "step", "loss", "train", new double[] {3, 2}));
+    assertEquals(Figures.WIDTH, png(d).getWidth());
   }
 
   @Test
