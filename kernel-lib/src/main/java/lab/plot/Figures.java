@@ -254,6 +254,7 @@ public final class Figures {
       s.setMarker(xv.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
       s.setLineWidth(1.8f);
     }
+    roundTicks(chart);
     return chart;
   }
 
@@ -267,7 +268,10 @@ public final class Figures {
 
   // ---------------------------------------------------------------- image grids
 
-  /** The first rows·cols images as a grid, titled by the set, captions = class names. */
+  /**
+   * The first rows·cols images of a set as a grid, titled by the set's name, each captioned by
+   * its label (the class name for Fashion-MNIST).
+   */
   public static ImageGrid imageGrid(ImageSet set, int rows, int cols) {
     List<String> captions = null;
     if (set.labelled()) {
@@ -280,7 +284,7 @@ public final class Figures {
       }
     }
     return ImageGrid.of(set.images(), set.height(), set.width(), rows, cols,
-        set.name() + " (" + Math.min(set.size(), rows * cols) + " images)", captions, 2);
+        set.name(), captions, 2);
   }
 
   /** The first rows·cols images as a grid without captions. */
@@ -427,6 +431,34 @@ public final class Figures {
   private static Path withExtension(Path base, String ext) {
     String name = base.getFileName().toString();
     return name.endsWith(ext) ? base : base.resolveSibling(name + ext);
+  }
+
+  /**
+   * XChart puts x ticks on data values when the x values of all series are equally spaced
+   * (ticks 1, 14, 27, ... for 200 steps). One hidden point half a step off the grid, outside
+   * the legend, gives the usual round ticks (0, 50, 100, ...).
+   */
+  private static void roundTicks(XYChart chart) {
+    TreeSet<Double> xs = new TreeSet<>();
+    double y0 = Double.NaN;
+    for (XYSeries s : chart.getSeriesCollection()) {
+      for (double v : s.getXData()) {
+        xs.add(v);
+      }
+      if (Double.isNaN(y0) && s.getYData().length > 0) {
+        y0 = s.getYData()[0];
+      }
+    }
+    if (xs.size() < 12 || Double.isNaN(y0)) {
+      return;
+    }
+    double first = xs.first();
+    double step = (xs.last() - first) / (xs.size() - 1);
+    XYSeries hidden = chart.addSeries(" ", new double[] {first + step / 2}, new double[] {y0});
+    hidden.setMarker(SeriesMarkers.NONE);
+    hidden.setLineStyle(new BasicStroke(0f));
+    hidden.setLineColor(new Color(0, 0, 0, 0));
+    hidden.setShowInLegend(false);
   }
 
   private static XYChart xy(String title, String xLabel, String yLabel) {
