@@ -1,5 +1,9 @@
 package lab.plot;
 
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,13 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 import lab.data.FashionMnist;
 import lab.data.ImageSet;
 import lab.data.PointSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -363,18 +367,26 @@ public final class Figures {
   /** PNG bytes of a chart at its own size. */
   public static byte[] png(Chart<?, ?> chart) {
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode chart '" + chart.getTitle() + "'", e);
     }
   }
 
-  /** An SVG document of a chart (VectorGraphics2D through XChart's encoder). */
+  /**
+   * An SVG document of a chart at its own size, drawn through VectorGraphics2D (the encoder
+   * XChart's {@code VectorGraphicsEncoder} uses).
+   */
   public static String svg(Chart<?, ?> chart) {
     try {
+      VectorGraphics2D g = new VectorGraphics2D();
+      chart.paint(g, chart.getWidth(), chart.getHeight());
+      Document doc = Processors.get("svg").getDocument(g.getCommands(),
+          new PageSize(0.0, 0.0, chart.getWidth(), chart.getHeight()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      doc.writeTo(out);
       return out.toString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode chart '" + chart.getTitle() + "'", e);
