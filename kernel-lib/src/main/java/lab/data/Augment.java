@@ -67,6 +67,34 @@ public interface Augment {
         set.name() + " (augmented ×" + copies + ")");
   }
 
+  /**
+   * Exactly {@code count} augmented images, cycling through {@code set}: output j is image
+   * j mod n, augmented as copy ⌊j / n⌋ of {@link #apply(ImageSet, int, long)} would be (the
+   * same seed gives the same images), labels kept. Used to compare with as many generated
+   * samples.
+   */
+  default ImageSet sample(ImageSet set, int count, long seed) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count is " + count + ", expected ≥ 0");
+    }
+    int n = set.size();
+    if (n == 0 && count > 0) {
+      throw new IllegalArgumentException(
+          "cannot draw " + count + " augmented images from the empty set '" + set.name() + "'");
+    }
+    float[][] x = new float[count][];
+    int[] y = set.labels() == null ? null : new int[count];
+    for (int j = 0; j < count; j++) {
+      int i = j % n;
+      x[j] = apply(set.images()[i], set.height(), set.width(), new Random(mix(seed, i, j / n)));
+      if (y != null) {
+        y[j] = set.labels()[i];
+      }
+    }
+    return new ImageSet(x, y, set.height(), set.width(),
+        set.name() + " (" + count + " augmented)");
+  }
+
   /** The per-(image, copy) seed used by {@link #apply(ImageSet, int, long)}. */
   static long mix(long seed, int image, int copy) {
     long z = seed ^ (0x9E3779B97F4A7C15L * (image + 1)) ^ (0xC2B2AE3D27D4EB4FL * (copy + 1));

