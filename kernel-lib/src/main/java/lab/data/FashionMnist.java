@@ -48,7 +48,7 @@ public final class FashionMnist {
   public static Path dir() {
     return IdxDataset.require("Fashion-MNIST", searchPath(),
         "Install it with `sudo apt-get install dataset-fashion-mnist` (or ./lab setup-data),"
-            + " or set FASHION_MNIST_DIR to a directory holding the files");
+            + " or set FASHION_MNIST_DIR to a directory holding the files", "FASHION_MNIST_DIR");
   }
 
   /** The 60,000 training images with labels. */

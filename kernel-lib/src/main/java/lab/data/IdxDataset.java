@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /** Locating the four files of an MNIST-like IDX data set along a search path. */
 final class IdxDataset {
@@ -51,9 +52,18 @@ final class IdxDataset {
     return null;
   }
 
-  /** The directory holding all four files, or an error listing every file path tried. */
-  static Path require(String what, List<Path> dirs, String hint) {
+  /**
+   * The directory holding all four files, or an error listing every file path tried. When the
+   * user's directory ({@code envVar}) is set but not used, one WARN says so.
+   */
+  static Path require(String what, List<Path> dirs, String hint, String envVar) {
     Path d = find(dirs);
+    String env = envVar == null ? null : System.getenv(envVar);
+    if (d != null && env != null && !env.isBlank()
+        && !d.equals(Path.of(env).toAbsolutePath().normalize())) {
+      LoggerFactory.getLogger(IdxDataset.class).warn("{}={} does not hold the four {} files;"
+          + " using {} instead", envVar, env, what, d);
+    }
     if (d != null) {
       return d;
     }

