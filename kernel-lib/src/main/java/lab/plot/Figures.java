@@ -1,5 +1,6 @@
 package lab.plot;
 
+import lab.data.AtomicFiles;
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;

@@ -1,5 +1,6 @@
 package lab.plot;
 
+import lab.data.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

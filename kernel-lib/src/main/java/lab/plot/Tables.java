@@ -1,5 +1,6 @@
 package lab.plot;
 
+import lab.data.AtomicFiles;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;

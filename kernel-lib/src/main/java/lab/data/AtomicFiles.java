@@ -1,4 +1,4 @@
-package lab.plot;
+package lab.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a whole file or nothing: a temporary file in the same directory, then a rename. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   private AtomicFiles() {
   }
 
-  static Path write(Path target, byte[] bytes) {
+  /** Writes {@code bytes} to {@code target} atomically; returns the absolute path. */
+  public static Path write(Path target, byte[] bytes) {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
     Path tmp = null;
