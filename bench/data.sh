@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 N=${1:-1000}
 TMP=$(mktemp -d)
+mkdir -p bench/results
 trap 'rm -rf "$TMP"' EXIT
 
 mvn -B -ntp -q -o -pl kernel-lib compile dependency:build-classpath \
