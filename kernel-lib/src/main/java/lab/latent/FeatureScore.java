@@ -1,0 +1,262 @@
+package lab.latent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import lab.data.PointSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FeatureScore of PAPER.md §3.5: how much of the gap between the training set and fresh
+ * real data a generated set closes, measured by optimal transport in the common space M.
+ *
+ * <pre>
+ *   FeatureScore = [W(R_tr, R_te) − W(R_tr ∪ S, R_te)] / [W(R_tr, R_te) − W(R_tr ∪ R_fr, R_te)]
+ * </pre>
+ * where
+ * <ul>
+ *   <li>R_tr: the real training set the generator was trained on, n points of M, always used
+ *       whole (copies of training samples then leave the empirical measure of R_tr ∪ S equal to
+ *       that of R_tr, and score exactly 0: the lower bound);</li>
+ *   <li>R_fr: n fresh real points disjoint from R_tr and R_te (score 1: the upper bound);</li>
+ *   <li>R_te: the held-out test set, the stand-in for the true data manifold;</li>
+ *   <li>S: n generated points; off-manifold or collapsed sets move the union away from R_te
+ *       and score below 0;</li>
+ *   <li>W: a {@link MeasureDistance} between uniform empirical measures (∪ keeps
+ *       multiplicities).</li>
+ * </ul>
+ *
+ * <p>Repeats: in repeat r the score uses the r-th block of n rows of a seeded permutation of S
+ * (disjoint blocks while r·n ≤ |S|, then a fresh permutation), a seeded n-subset of R_fr and
+ * a seeded subset of {@link Options#testSize()} rows of R_te. The result reports every repeat,
+ * the mean and the sample standard deviation. A repeat whose denominator is not positive
+ * (fresh data does not bring the union closer to R_te, which happens at tiny n) is undefined:
+ * it is reported as NaN and left out of the mean, with a WARN.
+ *
+ * <p>Same seed, same inputs and same distance give bit-identical results.
+ */
+public final class FeatureScore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureScore.class);
+
+  private FeatureScore() {
+  }
+
+  /**
+   * Options of the repeated FeatureScore.
+   *
+   * @param repeats number of seeded repeats, ≥ 1 (default {@value #REPEATS})
+   * @param testSize rows of R_te per repeat, ≥ 2; 0 means min(|R_te|, n) (the default)
+   * @param seed seed of the subsets (default {@value #SEED})
+   */
+  public record Options(int repeats, int testSize, long seed) {
+
+    /** Default number of repeats. */
+    public static final int REPEATS = 5;
+    /** Default seed. */
+    public static final long SEED = 7;
+
+    /** Checks ranges. */
+    public Options {
+      if (repeats < 1) {
+        throw new IllegalArgumentException("FeatureScore repeats is " + repeats
+            + "; expected ≥ 1");
+      }
+      if (testSize != 0 && testSize < 2) {
+        throw new IllegalArgumentException("FeatureScore testSize is " + testSize
+            + "; expected 0 (= min(|R_te|, n)) or ≥ 2");
+      }
+    }
+
+    /** The defaults: 5 repeats, test subset min(|R_te|, n), seed 7. */
+    public static Options defaults() {
+      return new Options(REPEATS, 0, SEED);
+    }
+
+    /** The same options with another number of repeats. */
+    public Options withRepeats(int r) {
+      return new Options(r, testSize, seed);
+    }
+
+    /** The same options with another test subset size. */
+    public Options withTestSize(int t) {
+      return new Options(repeats, t, seed);
+    }
+
+    /** The same options with another seed. */
+    public Options withSeed(long s) {
+      return new Options(repeats, testSize, s);
+    }
+  }
+
+  /**
+   * One repeat.
+   *
+   * @param score the FeatureScore of this repeat, NaN when the denominator is ≤ 0
+   * @param wTrain W(R_tr, R_te)
+   * @param wWithSamples W(R_tr ∪ S, R_te)
+   * @param wWithFresh W(R_tr ∪ R_fr, R_te)
+   */
+  public record Repeat(double score, double wTrain, double wWithSamples, double wWithFresh) {
+  }
+
+  /**
+   * The repeated FeatureScore.
+   *
+   * @param mean mean of the defined repeats (NaN if none is defined)
+   * @param std sample standard deviation of the defined repeats (0 for one repeat)
+   * @param repeats every repeat, in order
+   * @param n |R_tr| = rows of S and of R_fr per repeat
+   * @param testSize rows of R_te per repeat
+   * @param solver the distance's solver, as it reported itself
+   */
+  public record Result(double mean, double std, List<Repeat> repeats, int n, int testSize,
+      String solver) {
+
+    /** The scores of the repeats, in order. */
+    public double[] scores() {
+      return repeats.stream().mapToDouble(Repeat::score).toArray();
+    }
+
+    /** The positive part max(mean, 0) that enters LSFAS. */
+    public double positivePart() {
+      return Double.isNaN(mean) ? Double.NaN : Math.max(mean, 0);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("FeatureScore %.4f ± %.4f (%d repeats, n = %d, test %d, %s)", mean,
+          std, repeats.size(), n, testSize, solver);
+    }
+  }
+
+  /**
+   * The ratio of §3.5 from its three distances.
+   *
+   * @return [wTrain − wWithSamples] / [wTrain − wWithFresh], NaN when the denominator is ≤ 0
+   */
+  public static double score(double wTrain, double wWithSamples, double wWithFresh) {
+    double denominator = wTrain - wWithFresh;
+    if (!(denominator > 0)) {
+      return Double.NaN;
+    }
+    return (wTrain - wWithSamples) / denominator;
+  }
+
+  /**
+   * The repeated FeatureScore of generated points {@code samples}.
+   *
+   * @param train R_tr, n × d points of M, used whole
+   * @param test R_te, points of M (subsampled per repeat, see {@link Options#testSize()})
+   * @param fresh R_fr, at least n points of M
+   * @param samples S, at least n points of M
+   * @param distance W
+   * @param options repeats, test subset size and seed
+   * @throws IllegalArgumentException when dimensions differ, a set holds a non-finite value,
+   *     or R_fr or S has fewer than n rows
+   */
+  public static Result compute(double[][] train, double[][] test, double[][] fresh,
+      double[][] samples, MeasureDistance distance, Options options) {
+    int d = Points.sameDim("R_tr", train, "R_te", test);
+    Points.sameDim("R_tr", train, "R_fr", fresh);
+    Points.sameDim("R_tr", train, "S", samples);
+    int n = train.length;
+    if (fresh.length < n || samples.length < n) {
+      throw new IllegalArgumentException("FeatureScore needs at least n = |R_tr| = " + n
+          + " rows in R_fr and in S; R_fr has " + fresh.length + ", S has " + samples.length);
+    }
+    int testSize = options.testSize() == 0 ? Math.min(test.length, n)
+        : Math.min(options.testSize(), test.length);
+    if (testSize < 2 && test.length >= 2) {
+      testSize = 2;
+    }
+    LOG.info("FeatureScore: n = {}, |S| = {}, |R_fr| = {}, R_te {} of {}, d = {}, {} repeats",
+        n, samples.length, fresh.length, testSize, test.length, d, options.repeats());
+
+    Random random = new Random(options.seed());
+    int[] sampleOrder = Points.permutation(samples.length, random);
+    int block = 0;
+    List<Repeat> repeats = new ArrayList<>();
+    String solver = "";
+    for (int r = 0; r < options.repeats(); r++) {
+      // S: the next disjoint block of n rows, a fresh permutation once S is used up
+      if ((block + 1) * n > samples.length) {
+        sampleOrder = Points.permutation(samples.length, random);
+        block = 0;
+      }
+      double[][] s = Points.rows(samples, Arrays.copyOfRange(sampleOrder, block * n,
+          (block + 1) * n));
+      block++;
+      double[][] fr = Points.rows(fresh, Arrays.copyOf(
+          Points.permutation(fresh.length, random), n));
+      double[][] te = Points.rows(test, Arrays.copyOf(
+          Points.permutation(test.length, random), testSize));
+
+      // the three distances to the test subset
+      MeasureDistance.Distance wTrain = distance.between(train, te);
+      MeasureDistance.Distance wSamples = distance.between(Points.concat(train, s), te);
+      MeasureDistance.Distance wFresh = distance.between(Points.concat(train, fr), te);
+      solver = wSamples.solver();
+      double score = score(wTrain.value(), wSamples.value(), wFresh.value());
+      if (Double.isNaN(score)) {
+        LOG.warn("FeatureScore repeat {}: W(R_tr, R_te) = {} ≤ W(R_tr ∪ R_fr, R_te) = {}, the"
+            + " score is undefined; increase n or the test subset (testSize)", r,
+            wTrain.value(), wFresh.value());
+      }
+      repeats.add(new Repeat(score, wTrain.value(), wSamples.value(), wFresh.value()));
+    }
+
+    // mean and sample standard deviation over the defined repeats
+    double[] defined = repeats.stream().mapToDouble(Repeat::score).filter(v -> !Double.isNaN(v))
+        .toArray();
+    double mean = defined.length == 0 ? Double.NaN : Arrays.stream(defined).sum()
+        / defined.length;
+    double ss = 0;
+    for (double v : defined) {
+      ss += (v - mean) * (v - mean);
+    }
+    double std = defined.length < 2 ? 0 : Math.sqrt(ss / (defined.length - 1));
+    return new Result(mean, std, List.copyOf(repeats), n, testSize, solver);
+  }
+
+  /**
+   * The FeatureScore computed class by class (feature-level expansion): for each label c of
+   * R_tr, the sets restricted to label c. A class is skipped, with a WARN, when R_te has fewer
+   * than 2 rows of it or R_fr or S fewer than R_tr.
+   *
+   * @param train R_tr with labels, points of M
+   * @param test R_te with labels
+   * @param fresh R_fr with labels
+   * @param samples S with labels (a conditional generator's classes, or a classifier's)
+   * @return label → result, in increasing label order, skipped classes absent
+   */
+  public static Map<Integer, Result> perClass(PointSet train, PointSet test, PointSet fresh,
+      PointSet samples, MeasureDistance distance, Options options) {
+    for (PointSet p : List.of(train, test, fresh, samples)) {
+      if (!p.labelled()) {
+        throw new IllegalArgumentException("per-class FeatureScore: set '" + p.name()
+            + "' has no labels; expected labels on R_tr, R_te, R_fr and S");
+      }
+    }
+    Map<Integer, Result> out = new LinkedHashMap<>();
+    for (int c : Arrays.stream(train.labels()).distinct().sorted().toArray()) {
+      PointSet tr = train.withLabel(c);
+      PointSet te = test.withLabel(c);
+      PointSet fr = fresh.withLabel(c);
+      PointSet s = samples.withLabel(c);
+      if (te.size() < 2 || fr.size() < tr.size() || s.size() < tr.size()) {
+        LOG.warn("per-class FeatureScore: class {} skipped: |R_tr| = {}, |R_te| = {},"
+            + " |R_fr| = {}, |S| = {}; expected |R_te| ≥ 2 and |R_fr|, |S| ≥ |R_tr|", c,
+            tr.size(), te.size(), fr.size(), s.size());
+        continue;
+      }
+      out.put(c, compute(tr.points(), te.points(), fr.points(), s.points(), distance,
+          options));
+    }
+    return out;
+  }
+}
