@@ -1,11 +1,21 @@
 package lab.latent;
 
 import lab.ot.Gaussians;
+import lab.ot.NetworkSimplex;
+import lab.ot.OtResult;
+import lab.ot.Weights;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MeasureDistance}s LSFAS can use in M.
  *
  * <ul>
+ *   <li>{@link #exact()}: the exact W₂ = (min_P ⟨P, C⟩)^½ between the uniform empirical
+ *       measures, C_ij = ‖x_i − y_j‖², by the network simplex of {@link NetworkSimplex}
+ *       (lab.ot). Memory n·m doubles; time grows faster than n·m.</li>
+ *   <li>{@link #auto(long, MeasureDistance)}: the exact W₂ while n·m is at most a stated size,
+ *       the given fallback above it; the result names the solver used.</li>
  *   <li>{@link #gaussian()}: the 2-Wasserstein distance between the Gaussians fitted to the
  *       two empirical measures (Bures formula, {@link Gaussians#w2}), with population moments
  *       (denominator n), so that a measure and its union with copies of itself have equal
@@ -15,7 +25,60 @@ import lab.ot.Gaussians;
  */
 public final class Distances {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Distances.class);
+
+  /** Pivot cap of {@link #exact()}: far above POT's 100,000, which stops 2,000 × 1,000 early. */
+  public static final int MAX_PIVOTS = 50_000_000;
+
+  /** Largest n·m that {@link #auto(long, MeasureDistance)} solves exactly by default. */
+  public static final long EXACT_LIMIT = 4_000_000L;
+
   private Distances() {
+  }
+
+  /** Exact W₂ with the pivot cap {@link #MAX_PIVOTS}. */
+  public static MeasureDistance exact() {
+    return exact(MAX_PIVOTS);
+  }
+
+  /**
+   * Exact W₂ by the network simplex with a pivot cap; a result that stops at the cap is
+   * returned with "NOT converged" in its solver name and a WARN.
+   *
+   * @param maxPivots the cap, ≥ 1
+   */
+  public static MeasureDistance exact(int maxPivots) {
+    NetworkSimplex.Options options = new NetworkSimplex.Options(maxPivots);
+    return (x, y) -> {
+      Points.sameDim("x", x, "y", y);
+      OtResult r = NetworkSimplex.solve(x, Weights.uniform(x.length), y,
+          Weights.uniform(y.length), options);
+      String solver = "exact W2 (network simplex)";
+      if (!r.converged()) {
+        LOG.warn("exact W2 on {} × {} points stopped at {} pivots; raise maxPivots", x.length,
+            y.length, r.iterations());
+        solver = "exact W2 (network simplex, NOT converged after " + r.iterations()
+            + " pivots)";
+      }
+      return new MeasureDistance.Distance(r.distance(2), solver, x.length, y.length);
+    };
+  }
+
+  /**
+   * The exact W₂ while n·m ≤ {@code exactLimit}, {@code fallback} above.
+   *
+   * @param exactLimit largest n·m solved exactly
+   * @param fallback the distance used above it (its solver name says which)
+   */
+  public static MeasureDistance auto(long exactLimit, MeasureDistance fallback) {
+    MeasureDistance exact = exact();
+    return (x, y) -> (long) x.length * y.length <= exactLimit ? exact.between(x, y)
+        : fallback.between(x, y);
+  }
+
+  /** The exact W₂ up to n·m = {@link #EXACT_LIMIT}, the Gaussian W₂ above. */
+  public static MeasureDistance auto() {
+    return auto(EXACT_LIMIT, gaussian());
   }
 
   /** W₂ between Gaussian fits with population moments (see the class docs). */

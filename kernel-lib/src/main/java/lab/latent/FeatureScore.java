@@ -32,10 +32,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Repeats: in repeat r the score uses the r-th block of n rows of a seeded permutation of S
  * (disjoint blocks while r·n ≤ |S|, then a fresh permutation), a seeded n-subset of R_fr and
- * a seeded subset of {@link Options#testSize()} rows of R_te. The result reports every repeat,
- * the mean and the sample standard deviation. A repeat whose denominator is not positive
- * (fresh data does not bring the union closer to R_te, which happens at tiny n) is undefined:
- * it is reported as NaN and left out of the mean, with a WARN.
+ * a seeded subset of {@link Options#testSize()} rows of R_te. The reported value is the ratio
+ * applied to the distances averaged over repeats,
+ * <pre>
+ *   FeatureScore = Σ_r [W_r(R_tr, R_te) − W_r(R_tr ∪ S, R_te)]
+ *                / Σ_r [W_r(R_tr, R_te) − W_r(R_tr ∪ R_fr, R_te)],
+ * </pre>
+ * which is far more stable than the mean of per-repeat ratios, whose small denominators can
+ * be near 0 or negative at small n; the spread is the jackknife standard deviation of that
+ * ratio over repeats. Every repeat is reported, with its own ratio (NaN where its denominator
+ * is ≤ 0). When the summed denominator is ≤ 0 the score is undefined (NaN, with a WARN).
+ *
+ * @apiNote W between empirical measures of a multi-modal distribution at small n is dominated
+ *     by how the sets' mode proportions happen to differ from R_te's; the denominator then
+ *     becomes noisy and the score with it. Use the per-class score ({@link #perClass}), more
+ *     repeats or a larger n on such data; {@link Result#std()} shows the spread.
  *
  * <p>Same seed, same inputs and same distance give bit-identical results.
  */
@@ -50,7 +61,8 @@ public final class FeatureScore {
    * Options of the repeated FeatureScore.
    *
    * @param repeats number of seeded repeats, ≥ 1 (default {@value #REPEATS})
-   * @param testSize rows of R_te per repeat, ≥ 2; 0 means min(|R_te|, n) (the default)
+   * @param testSize rows of R_te per repeat, ≥ 2; 0 means min(|R_te|, 2n), the size of the
+   *     unions (the default)
    * @param seed seed of the subsets (default {@value #SEED})
    */
   public record Options(int repeats, int testSize, long seed) {
@@ -68,11 +80,11 @@ public final class FeatureScore {
       }
       if (testSize != 0 && testSize < 2) {
         throw new IllegalArgumentException("FeatureScore testSize is " + testSize
-            + "; expected 0 (= min(|R_te|, n)) or ≥ 2");
+            + "; expected 0 (= min(|R_te|, 2n)) or ≥ 2");
       }
     }
 
-    /** The defaults: 5 repeats, test subset min(|R_te|, n), seed 7. */
+    /** The defaults: 5 repeats, test subset min(|R_te|, 2n), seed 7. */
     public static Options defaults() {
       return new Options(REPEATS, 0, SEED);
     }
@@ -107,14 +119,14 @@ public final class FeatureScore {
   /**
    * The repeated FeatureScore.
    *
-   * @param mean mean of the defined repeats (NaN if none is defined)
-   * @param std sample standard deviation of the defined repeats (0 for one repeat)
+   * @param value the ratio of the summed gaps (see the class docs); NaN when undefined
+   * @param std jackknife standard deviation of {@code value} over repeats (0 for one)
    * @param repeats every repeat, in order
    * @param n |R_tr| = rows of S and of R_fr per repeat
    * @param testSize rows of R_te per repeat
    * @param solver the distance's solver, as it reported itself
    */
-  public record Result(double mean, double std, List<Repeat> repeats, int n, int testSize,
+  public record Result(double value, double std, List<Repeat> repeats, int n, int testSize,
       String solver) {
 
     /** The scores of the repeats, in order. */
@@ -122,14 +134,14 @@ public final class FeatureScore {
       return repeats.stream().mapToDouble(Repeat::score).toArray();
     }
 
-    /** The positive part max(mean, 0) that enters LSFAS. */
+    /** The positive part max(value, 0) that enters LSFAS. */
     public double positivePart() {
-      return Double.isNaN(mean) ? Double.NaN : Math.max(mean, 0);
+      return Double.isNaN(value) ? Double.NaN : Math.max(value, 0);
     }
 
     @Override
     public String toString() {
-      return String.format("FeatureScore %.4f ± %.4f (%d repeats, n = %d, test %d, %s)", mean,
+      return String.format("FeatureScore %.4f ± %.4f (%d repeats, n = %d, test %d, %s)", value,
           std, repeats.size(), n, testSize, solver);
     }
   }
@@ -169,11 +181,11 @@ public final class FeatureScore {
       throw new IllegalArgumentException("FeatureScore needs at least n = |R_tr| = " + n
           + " rows in R_fr and in S; R_fr has " + fresh.length + ", S has " + samples.length);
     }
-    int testSize = options.testSize() == 0 ? Math.min(test.length, n)
-        : Math.min(options.testSize(), test.length);
-    if (testSize < 2 && test.length >= 2) {
-      testSize = 2;
+    if (test.length < 2) {
+      throw new IllegalArgumentException("FeatureScore needs |R_te| ≥ 2; got " + test.length);
     }
+    int testSize = options.testSize() == 0 ? Math.min(test.length, 2 * n)
+        : Math.min(options.testSize(), test.length);
     LOG.info("FeatureScore: n = {}, |S| = {}, |R_fr| = {}, R_te {} of {}, d = {}, {} repeats",
         n, samples.length, fresh.length, testSize, test.length, d, options.repeats());
 
@@ -182,7 +194,7 @@ public final class FeatureScore {
     int block = 0;
     List<Repeat> repeats = new ArrayList<>();
     String solver = "";
-    for (int r = 0; r < options.repeats(); r++) {
+    for (int rep = 0; rep < options.repeats(); rep++) {
       // S: the next disjoint block of n rows, a fresh permutation once S is used up
       if ((block + 1) * n > samples.length) {
         sampleOrder = Points.permutation(samples.length, random);
@@ -202,25 +214,46 @@ public final class FeatureScore {
       MeasureDistance.Distance wFresh = distance.between(Points.concat(train, fr), te);
       solver = wSamples.solver();
       double score = score(wTrain.value(), wSamples.value(), wFresh.value());
-      if (Double.isNaN(score)) {
-        LOG.warn("FeatureScore repeat {}: W(R_tr, R_te) = {} ≤ W(R_tr ∪ R_fr, R_te) = {}, the"
-            + " score is undefined; increase n or the test subset (testSize)", r,
-            wTrain.value(), wFresh.value());
-      }
       repeats.add(new Repeat(score, wTrain.value(), wSamples.value(), wFresh.value()));
     }
 
-    // mean and sample standard deviation over the defined repeats
-    double[] defined = repeats.stream().mapToDouble(Repeat::score).filter(v -> !Double.isNaN(v))
-        .toArray();
-    double mean = defined.length == 0 ? Double.NaN : Arrays.stream(defined).sum()
-        / defined.length;
-    double ss = 0;
-    for (double v : defined) {
-      ss += (v - mean) * (v - mean);
+    // ratio of the mean gaps, and its jackknife standard deviation over repeats
+    double[] num = repeats.stream().mapToDouble(x -> x.wTrain() - x.wWithSamples()).toArray();
+    double[] den = repeats.stream().mapToDouble(x -> x.wTrain() - x.wWithFresh()).toArray();
+    double value = ratio(num, den, -1);
+    double std = 0;
+    int r = num.length;
+    if (r > 1) {
+      double[] loo = new double[r];
+      double mean = 0;
+      for (int i = 0; i < r; i++) {
+        loo[i] = ratio(num, den, i);
+        mean += loo[i] / r;
+      }
+      double ss = 0;
+      for (double v : loo) {
+        ss += (v - mean) * (v - mean);
+      }
+      std = Math.sqrt((r - 1.0) / r * ss);
     }
-    double std = defined.length < 2 ? 0 : Math.sqrt(ss / (defined.length - 1));
-    return new Result(mean, std, List.copyOf(repeats), n, testSize, solver);
+    if (Double.isNaN(value)) {
+      LOG.warn("FeatureScore undefined: over {} repeats fresh data did not bring R_tr closer"
+          + " to R_te on average; increase n, testSize or repeats", r);
+    }
+    return new Result(value, std, List.copyOf(repeats), n, testSize, solver);
+  }
+
+  /** Σ num / Σ den over all repeats but {@code skip}; NaN when Σ den ≤ 0. */
+  private static double ratio(double[] num, double[] den, int skip) {
+    double a = 0;
+    double b = 0;
+    for (int i = 0; i < num.length; i++) {
+      if (i != skip) {
+        a += num[i];
+        b += den[i];
+      }
+    }
+    return b > 0 ? a / b : Double.NaN;
   }
 
   /**

@@ -231,11 +231,11 @@ public final class Lsfas {
 
     double qIs = qIs(isS, ref.isTest());
     double qFid = qFid(ref.fidFresh(), fidS);
-    double lsfas = composite(qIs, qFid, fs.mean(), options.weights());
+    double lsfas = composite(qIs, qFid, fs.value(), options.weights());
     LsfasRow.Timing timing = new LsfasRow.Timing((t1 - t0) / 1e9, (t2 - t1) / 1e9,
         (t3 - t2) / 1e9, (t4 - t3) / 1e9);
     LOG.info("LSFAS {} / {}: {} (q_IS {}, q_FID {}, FeatureScore {}) in {} s",
-        samples.generator(), samples.operation(), lsfas, qIs, qFid, fs.mean(), timing.total());
+        samples.generator(), samples.operation(), lsfas, qIs, qFid, fs.value(), timing.total());
     return new LsfasRow(samples.generator(), samples.operation(), ref.real().name(),
         samples.size(), lsfas, qIs, qFid, fs, isS, ref.isTest(), fidS, ref.fidFresh(), novelty,
         validity, perClass, options.weights(), ref.encoder().name(), timing);

@@ -82,7 +82,7 @@ public record LsfasRow(String generator, String operation, String data, int n, d
     String solver = featureScore.solver() + ", n = " + featureScore.n() + ", test "
         + featureScore.testSize() + ", " + featureScore.repeats().size() + " repeats";
     return t.row(List.of(generator, operation, data, String.valueOf(n), solver), lsfas, qIs,
-        qFid, featureScore.mean(), featureScore.std(), isSamples, fidSamples, novelty,
+        qFid, featureScore.value(), featureScore.std(), isSamples, fidSamples, novelty,
         validity);
   }
 
@@ -92,7 +92,7 @@ public record LsfasRow(String generator, String operation, String data, int n, d
         "class", Tables.Metric.higher("FeatureScore"), Tables.Metric.lower("std"));
     List<Integer> keys = new ArrayList<>(perClass.keySet());
     for (int c : keys) {
-      t.row(String.valueOf(c), perClass.get(c).mean(), perClass.get(c).std());
+      t.row(String.valueOf(c), perClass.get(c).value(), perClass.get(c).std());
     }
     return t;
   }
@@ -101,7 +101,7 @@ public record LsfasRow(String generator, String operation, String data, int n, d
   public String toString() {
     return String.format("LSFAS %s / %s on %s: %.4f (q_IS %.4f, q_FID %.4f, FeatureScore"
         + " %.4f ± %.4f, novelty %.3f, validity %.3f; %s)", generator, operation, data, lsfas,
-        qIs, qFid, featureScore.mean(), featureScore.std(), novelty, validity,
+        qIs, qFid, featureScore.value(), featureScore.std(), novelty, validity,
         featureScore.solver());
   }
 }
