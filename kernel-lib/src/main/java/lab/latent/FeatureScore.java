@@ -122,12 +122,13 @@ public final class FeatureScore {
    * @param value the ratio of the summed gaps (see the class docs); NaN when undefined
    * @param std jackknife standard deviation of {@code value} over repeats (0 for one)
    * @param repeats every repeat, in order
-   * @param n |R_tr| = rows of S and of R_fr per repeat
+   * @param n |R_tr|
+   * @param added rows of S and of R_fr added to R_tr per repeat (n, or fewer per class)
    * @param testSize rows of R_te per repeat
    * @param solver the distance's solver, as it reported itself
    */
-  public record Result(double value, double std, List<Repeat> repeats, int n, int testSize,
-      String solver) {
+  public record Result(double value, double std, List<Repeat> repeats, int n, int added,
+      int testSize, String solver) {
 
     /** The scores of the repeats, in order. */
     public double[] scores() {
@@ -141,8 +142,8 @@ public final class FeatureScore {
 
     @Override
     public String toString() {
-      return String.format("FeatureScore %.4f ± %.4f (%d repeats, n = %d, test %d, %s)", value,
-          std, repeats.size(), n, testSize, solver);
+      return String.format("FeatureScore %.4f ± %.4f (%d repeats, n = %d, %d added, test %d,"
+          + " %s)", value, std, repeats.size(), n, added, testSize, solver);
     }
   }
 
@@ -173,21 +174,32 @@ public final class FeatureScore {
    */
   public static Result compute(double[][] train, double[][] test, double[][] fresh,
       double[][] samples, MeasureDistance distance, Options options) {
+    return compute(train, test, fresh, samples, distance, options, false);
+  }
+
+  /**
+   * The score; with {@code allowFewer}, S and R_fr may hold fewer than n rows, and m =
+   * min(n, |S|, |R_fr|) rows of each are added (equal additions keep the bounds comparable).
+   */
+  static Result compute(double[][] train, double[][] test, double[][] fresh,
+      double[][] samples, MeasureDistance distance, Options options, boolean allowFewer) {
     int d = Points.sameDim("R_tr", train, "R_te", test);
     Points.sameDim("R_tr", train, "R_fr", fresh);
     Points.sameDim("R_tr", train, "S", samples);
     int n = train.length;
-    if (fresh.length < n || samples.length < n) {
+    if (!allowFewer && (fresh.length < n || samples.length < n)) {
       throw new IllegalArgumentException("FeatureScore needs at least n = |R_tr| = " + n
           + " rows in R_fr and in S; R_fr has " + fresh.length + ", S has " + samples.length);
     }
+    int m = Math.min(n, Math.min(fresh.length, samples.length));
     if (test.length < 2) {
       throw new IllegalArgumentException("FeatureScore needs |R_te| ≥ 2; got " + test.length);
     }
     int testSize = options.testSize() == 0 ? Math.min(test.length, 2 * n)
         : Math.min(options.testSize(), test.length);
-    LOG.info("FeatureScore: n = {}, |S| = {}, |R_fr| = {}, R_te {} of {}, d = {}, {} repeats",
-        n, samples.length, fresh.length, testSize, test.length, d, options.repeats());
+    LOG.info("FeatureScore: n = {}, {} added from |S| = {} and |R_fr| = {}, R_te {} of {},"
+        + " d = {}, {} repeats", n, m, samples.length, fresh.length, testSize, test.length, d,
+        options.repeats());
 
     Random random = new Random(options.seed());
     int[] sampleOrder = Points.permutation(samples.length, random);
@@ -196,15 +208,15 @@ public final class FeatureScore {
     String solver = "";
     for (int rep = 0; rep < options.repeats(); rep++) {
       // S: the next disjoint block of n rows, a fresh permutation once S is used up
-      if ((block + 1) * n > samples.length) {
+      if ((block + 1) * m > samples.length) {
         sampleOrder = Points.permutation(samples.length, random);
         block = 0;
       }
-      double[][] s = Points.rows(samples, Arrays.copyOfRange(sampleOrder, block * n,
-          (block + 1) * n));
+      double[][] s = Points.rows(samples, Arrays.copyOfRange(sampleOrder, block * m,
+          (block + 1) * m));
       block++;
       double[][] fr = Points.rows(fresh, Arrays.copyOf(
-          Points.permutation(fresh.length, random), n));
+          Points.permutation(fresh.length, random), m));
       double[][] te = Points.rows(test, Arrays.copyOf(
           Points.permutation(test.length, random), testSize));
 
@@ -240,7 +252,7 @@ public final class FeatureScore {
       LOG.warn("FeatureScore undefined: over {} repeats fresh data did not bring R_tr closer"
           + " to R_te on average; increase n, testSize or repeats", r);
     }
-    return new Result(value, std, List.copyOf(repeats), n, testSize, solver);
+    return new Result(value, std, List.copyOf(repeats), n, m, testSize, solver);
   }
 
   /** Σ num / Σ den over all repeats but {@code skip}; NaN when Σ den ≤ 0. */
@@ -258,8 +270,9 @@ public final class FeatureScore {
 
   /**
    * The FeatureScore computed class by class (feature-level expansion): for each label c of
-   * R_tr, the sets restricted to label c. A class is skipped, with a WARN, when R_te has fewer
-   * than 2 rows of it or R_fr or S fewer than R_tr.
+   * R_tr, the sets restricted to label c, R_tr's class used whole and m_c = min(|R_tr,c|,
+   * |S_c|, |R_fr,c|) rows of S and of R_fr added (generated class counts vary). A class is
+   * skipped, with a WARN, when R_te has fewer than 2 rows of it or S or R_fr fewer than 2.
    *
    * @param train R_tr with labels, points of M
    * @param test R_te with labels
@@ -281,14 +294,14 @@ public final class FeatureScore {
       PointSet te = test.withLabel(c);
       PointSet fr = fresh.withLabel(c);
       PointSet s = samples.withLabel(c);
-      if (te.size() < 2 || fr.size() < tr.size() || s.size() < tr.size()) {
+      if (te.size() < 2 || fr.size() < 2 || s.size() < 2) {
         LOG.warn("per-class FeatureScore: class {} skipped: |R_tr| = {}, |R_te| = {},"
-            + " |R_fr| = {}, |S| = {}; expected |R_te| ≥ 2 and |R_fr|, |S| ≥ |R_tr|", c,
+            + " |R_fr| = {}, |S| = {}; expected at least 2 in R_te, R_fr and S", c,
             tr.size(), te.size(), fr.size(), s.size());
         continue;
       }
       out.put(c, compute(tr.points(), te.points(), fr.points(), s.points(), distance,
-          options));
+          options, true));
     }
     return out;
   }

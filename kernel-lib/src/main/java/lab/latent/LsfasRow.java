@@ -79,8 +79,9 @@ public record LsfasRow(String generator, String operation, String data, int n, d
 
   /** Appends this row to a table made by {@link #table(String)}. */
   public ResultTable appendTo(ResultTable t) {
-    String solver = featureScore.solver() + ", n = " + featureScore.n() + ", test "
-        + featureScore.testSize() + ", " + featureScore.repeats().size() + " repeats";
+    String solver = featureScore.solver() + ", n = " + featureScore.n() + " + "
+        + featureScore.added() + ", test " + featureScore.testSize() + ", "
+        + featureScore.repeats().size() + " repeats";
     return t.row(List.of(generator, operation, data, String.valueOf(n), solver), lsfas, qIs,
         qFid, featureScore.value(), featureScore.std(), isSamples, fidSamples, novelty,
         validity);

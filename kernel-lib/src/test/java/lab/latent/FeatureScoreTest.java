@@ -131,9 +131,9 @@ class FeatureScoreTest {
     assertEquals(3, copies.size());
     copies.values().forEach(r -> assertEquals(0, r.value(), 1e-9));
 
-    // S without class 2 skips that class
+    // S with a single point of class 2 skips that class
     int[] keep = java.util.stream.IntStream.range(0, p[3].size())
-        .filter(i -> p[3].labels()[i] != 2).toArray();
+        .filter(i -> p[3].labels()[i] != 2 || i == firstOf(p[3], 2)).toArray();
     Map<Integer, FeatureScore.Result> partial = FeatureScore.perClass(p[0], p[1], p[2],
         p[3].subset(keep, "no class 2"), Distances.exact(),
         FeatureScore.Options.defaults().withRepeats(2));
@@ -141,6 +141,15 @@ class FeatureScoreTest {
     assertThrows(IllegalArgumentException.class, () -> FeatureScore.perClass(p[0], p[1], p[2],
         new PointSet(p[3].points(), "unlabelled"), Distances.exact(),
         FeatureScore.Options.defaults()));
+  }
+
+  private static int firstOf(PointSet p, int label) {
+    for (int i = 0; i < p.size(); i++) {
+      if (p.labels()[i] == label) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static double[][] matrix(JsonArray a) {

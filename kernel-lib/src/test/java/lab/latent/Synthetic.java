@@ -10,27 +10,28 @@ final class Synthetic {
 
   /** The seed every test data set derives from. */
   static final long SEED = 20261204L;
+  /** Standard deviation of every mixture component. */
+  static final double STD = 0.6;
 
   private Synthetic() {
   }
 
   /**
-   * Disjoint parts of one pool of a Gaussian mixture in ℝ^d (std 0.6, centres uniform in
-   * [−3, 3]^d), labels = component.
+   * Disjoint parts of one pool of a Gaussian mixture in ℝ^d (std {@link #STD}, centres
+   * uniform in [−3, 3]^d), labels = component.
    *
    * @param modes number of mixture components
    * @param sizes sizes of the parts
    */
   static PointSet[] parts(int d, int modes, long seed, int... sizes) {
-    Random r = new Random(seed);
-    double[][] centres = new double[modes][d];
-    for (double[] c : centres) {
-      for (int k = 0; k < d; k++) {
-        c[k] = -3 + 6 * r.nextDouble();
-      }
-    }
+    return parts(d, modes, 3.0, seed, sizes);
+  }
+
+  /** {@link #parts(int, int, long, int...)} with centres uniform in [−spread, spread]^d. */
+  static PointSet[] parts(int d, int modes, double spread, long seed, int... sizes) {
+    double[][] centres = centres(d, modes, spread, seed);
     int total = Arrays.stream(sizes).sum();
-    PointSet pool = Toys.mixture(centres, 0.6, total, seed + 1, "pool");
+    PointSet pool = Toys.mixture(centres, STD, total, seed + 1, "pool");
     PointSet[] out = new PointSet[sizes.length];
     int at = 0;
     for (int p = 0; p < sizes.length; p++) {
@@ -41,6 +42,18 @@ final class Synthetic {
       out[p] = pool.subset(idx, "part " + p);
     }
     return out;
+  }
+
+  /** The centres of {@link #parts}: uniform in [−spread, spread]^d, {@code Random(seed)}. */
+  static double[][] centres(int d, int modes, double spread, long seed) {
+    Random r = new Random(seed);
+    double[][] centres = new double[modes][d];
+    for (double[] c : centres) {
+      for (int k = 0; k < d; k++) {
+        c[k] = spread * (2 * r.nextDouble() - 1);
+      }
+    }
+    return centres;
   }
 
   /** {@code x} plus N(0, σ²) noise per coordinate. */
