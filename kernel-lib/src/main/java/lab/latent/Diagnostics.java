@@ -1,5 +1,7 @@
 package lab.latent;
 
+import lab.metrics.PrecisionRecall;
+
 /**
  * The diagnostics reported beside LSFAS (PAPER.md §3.5), which separate new features from
  * copies and from off-manifold samples. All distances are Euclidean in M.
@@ -47,22 +49,22 @@ public final class Diagnostics {
   }
 
   /**
-   * Validity of {@code samples}: the share inside the k-NN manifold of {@code real}.
+   * Validity of {@code samples}: the share inside the k-NN manifold of {@code real}, which
+   * is the precision of {@link PrecisionRecall} (lab.metrics) with real = R.
    *
    * @param real the reference R (R_te ∪ R_fr), n × d with n > k
-   * @param samples S, m × d
+   * @param samples S, m × d with m &gt; k (precision/recall's own requirement)
    * @param k neighbour rank, 1 ≤ k &lt; n
    * @return a share in [0, 1]
    */
   public static double validity(double[][] real, double[][] samples, int k) {
     Points.sameDim("R", real, "S", samples);
-    boolean[] inside = Neighbours.insideManifold(samples, real,
-        Neighbours.kthRadius(real, k));
-    int count = 0;
-    for (boolean b : inside) {
-      count += b ? 1 : 0;
+    if (k < 1 || k >= real.length) {
+      throw new IllegalArgumentException("k-NN radius k is " + k + " for " + real.length
+          + " points; expected 1 ≤ k < n");
     }
-    return (double) count / samples.length;
+    return PrecisionRecall.realVsGenerated(real, samples, new PrecisionRecall.Options(k))
+        .precision();
   }
 
   /**

@@ -1,6 +1,7 @@
 package lab.latent;
 
 import java.util.Random;
+import smile.math.blas.UPLO;
 import smile.math.matrix.Matrix;
 
 /**
@@ -107,7 +108,7 @@ public record LatentMap(double[][] coefficients, double[] intercept, double lamb
     }
     Matrix.Cholesky chol;
     try {
-      chol = a.cholesky();
+      chol = a.uplo(UPLO.LOWER).cholesky();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("ridge map: ZcᵀZc + λI is not positive definite with"
           + " λ = " + lambda + " for " + n + " codes of dimension " + k

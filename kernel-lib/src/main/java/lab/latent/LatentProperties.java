@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import lab.metrics.LinearSeparability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,8 +128,9 @@ public final class LatentProperties {
   /**
    * Disentanglement of a latent space: attribute directions and editing success.
    *
-   * <p>n codes are drawn and decoded; the domain classifier scores each attribute; per
-   * attribute an {@link AttributeDirection} is fitted (InterFaceGAN). Editing: every code is
+   * <p>n codes are drawn and decoded; the domain classifier scores each attribute; the codes'
+   * linear separability is computed by lab.metrics; per attribute an
+   * {@link AttributeDirection} is fitted (InterFaceGAN). Editing: every code is
    * moved along n̂_a to signed distance ∓α from the attribute's hyperplane (to the side
    * opposite its current label), decoded and scored again. An edit succeeds when the
    * attribute's label flips and every other attribute's label stays. Reported per attribute:
@@ -136,6 +138,9 @@ public final class LatentProperties {
    * rate, and the matrix of |cos| between attribute directions (0 = orthogonal).
    *
    * @param attributes attribute names
+   * @param separability StyleGAN's linear separability of the codes (lab.metrics
+   *     {@code LinearSeparability}, 2^(Σ conditional entropy bits), ≥ 1, lower is better),
+   *     with attribute probabilities σ(score)
    * @param agreement per attribute, share of codes on the side of their label
    * @param editSuccess per attribute, share of successful edits
    * @param cosines A × A matrix of |n̂_a · n̂_b|
@@ -144,7 +149,7 @@ public final class LatentProperties {
    * @param n codes used
    * @param space the space measured
    */
-  public record Disentanglement(List<String> attributes, double[] agreement,
+  public record Disentanglement(List<String> attributes, double separability, double[] agreement,
       double[] editSuccess, double[][] cosines, double meanEditSuccess, double alpha, int n,
       String space) {
 
@@ -230,8 +235,15 @@ public final class LatentProperties {
       }
     }
     LOG.info("disentanglement of {}: edit success {}", space.name(), mean);
-    return new Disentanglement(List.copyOf(names), agreement, success, cosines, mean, alpha, n,
-        space.name());
+    double[][] probabilities = new double[n][count];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < count; a++) {
+        probabilities[i][a] = 1 / (1 + Math.exp(-scores[i][a]));
+      }
+    }
+    double separability = LinearSeparability.of(codes, probabilities).score();
+    return new Disentanglement(List.copyOf(names), separability, agreement, success, cosines,
+        mean, alpha, n, space.name());
   }
 
   /**
