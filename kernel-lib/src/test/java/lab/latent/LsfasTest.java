@@ -97,7 +97,7 @@ class LsfasTest {
       PointSet[] p = Synthetic.parts(8, 3, 1.0, seed, 200, 800, 200, 400);
       Lsfas.RealSets real = new Lsfas.RealSets(p[0], p[1], p[2], "mixture seed " + seed);
       Lsfas.Reference ref = Lsfas.reference(real, Encoder.identity(8),
-          new TestQuality(Synthetic.centres(8, 3, 1.0, seed), Synthetic.STD), Distances.exact());
+          TestQuality.of(Synthetic.centres(8, 3, 1.0, seed), Synthetic.STD), Distances.exact());
       Lsfas.Options o = Lsfas.Options.defaults().withFeatureScore(
           FeatureScore.Options.defaults().withRepeats(4));
       LsfasRow memoriser = Lsfas.evaluate(new Replay("memoriser", p[0]),

@@ -1,60 +1,39 @@
 package lab.latent;
 
-import lab.ot.Gaussians;
+import java.util.function.UnaryOperator;
 
-/**
- * IS and FID for mixture data in tests: p(y|x) is the posterior of the known isotropic
- * mixture components, FID the Bures W2² of the fitted Gaussians (n − 1 covariances).
- */
-final class TestQuality implements Quality {
+/** The domain "network" of mixture data in tests: the posterior of the known components. */
+final class TestQuality {
 
-  private final double[][] centres;
-  private final double std;
-
-  TestQuality(double[][] centres, double std) {
-    this.centres = centres;
-    this.std = std;
+  private TestQuality() {
   }
 
-  @Override
-  public String name() {
-    return "mixture posterior";
+  /** IS from the mixture posterior, FID on the points themselves, both through lab.metrics. */
+  static Quality of(double[][] centres, double std) {
+    return Quality.of("mixture posterior", posterior(centres, std), x -> x);
   }
 
-  @Override
-  public double inceptionScore(double[][] samples) {
-    int k = centres.length;
-    double[][] p = new double[samples.length][k];
-    double[] marginal = new double[k];
-    for (int i = 0; i < samples.length; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < k; c++) {
-        p[i][c] = -Points.sq(samples[i], centres[c]) / (2 * std * std);
-        max = Math.max(max, p[i][c]);
-      }
-      double z = 0;
-      for (int c = 0; c < k; c++) {
-        p[i][c] = Math.exp(p[i][c] - max);
-        z += p[i][c];
-      }
-      for (int c = 0; c < k; c++) {
-        p[i][c] /= z;
-        marginal[c] += p[i][c] / samples.length;
-      }
-    }
-    double kl = 0;
-    for (double[] row : p) {
-      for (int c = 0; c < k; c++) {
-        if (row[c] > 0) {
-          kl += row[c] * (Math.log(row[c]) - Math.log(marginal[c])) / samples.length;
+  /** p(component | x) of an equal-weight isotropic mixture N(c_k, std² I). */
+  static UnaryOperator<double[][]> posterior(double[][] centres, double std) {
+    return samples -> {
+      int k = centres.length;
+      double[][] p = new double[samples.length][k];
+      for (int i = 0; i < samples.length; i++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          p[i][c] = -Points.sq(samples[i], centres[c]) / (2 * std * std);
+          max = Math.max(max, p[i][c]);
+        }
+        double z = 0;
+        for (int c = 0; c < k; c++) {
+          p[i][c] = Math.exp(p[i][c] - max);
+          z += p[i][c];
+        }
+        for (int c = 0; c < k; c++) {
+          p[i][c] /= z;
         }
       }
-    }
-    return Math.exp(kl);
-  }
-
-  @Override
-  public double fid(double[][] a, double[][] b) {
-    return Gaussians.w2Squared(Gaussians.moments(a), Gaussians.moments(b));
+      return p;
+    };
   }
 }
