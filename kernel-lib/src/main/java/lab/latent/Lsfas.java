@@ -26,10 +26,18 @@ import org.slf4j.LoggerFactory;
  * <p>Diagnostics beside it ({@link Diagnostics}): novelty against R_tr and validity against
  * the k-NN manifold of R_te ∪ R_fr, both in M, and the per-class FeatureScore.
  *
- * <p>A notebook cell computes a row in one call:
+ * <p>A notebook cell computes a row in one call ({@link #row}); several rows on one data set
+ * share a {@link Reference}:
  * <pre>{@code
- * var ref = Lsfas.reference(Splits.fashionMnist(100, 1), encoder, quality);
- * Lsfas.evaluate(generator, new Operation.Sample(), ref, Lsfas.Options.defaults()).toTable()
+ * Lsfas.row(GanLatent.of(wgan, "WGAN-GP"), new Operation.Sample(), Splits.fashionMnist(100, 1),
+ *     encoder, quality).toTable()
+ *
+ * var ref = Lsfas.reference(Lsfas.RealSets.of(split, "Fashion-MNIST"), encoder, quality,
+ *     Distances.auto());
+ * var t = LsfasRow.table("WGAN-GP");
+ * for (Operation op : List.of(new Operation.Sample(), new Operation.Extrapolate(1.5))) {
+ *   Lsfas.evaluate(generator, op, ref, Lsfas.Options.defaults(), 1).appendTo(t);
+ * }
  * }</pre>
  */
 public final class Lsfas {
@@ -255,6 +263,24 @@ public final class Lsfas {
       Reference ref, Options options, long seed) {
     int n = options.samples() == 0 ? ref.train().size() : options.samples();
     return score(operation.apply(generator, n, seed), ref, options);
+  }
+
+  /**
+   * The one-call entry point for a notebook cell: encodes the split's real sets, generates
+   * |R_tr| samples under {@code operation} (seed 1) and returns the row, with OT in M by
+   * {@link Distances#auto()} and the default {@link Options}.
+   *
+   * @param generator the generator
+   * @param operation the latent operation
+   * @param split train / fresh / test split of a data set (images)
+   * @param encoder E into M
+   * @param quality IS and FID through the domain network
+   */
+  public static LsfasRow row(LatentGenerator generator, Operation operation,
+      Splits.Split split, Encoder encoder, Quality quality) {
+    Reference ref = reference(RealSets.of(split, split.train().name()), encoder, quality,
+        Distances.auto());
+    return evaluate(generator, operation, ref, Options.defaults(), 1);
   }
 
   private static double clip(double v) {

@@ -155,4 +155,31 @@ class PropertiesTest {
         () -> LatentProperties.convexity(plane, Validity.region("none", x -> false), 10, 10, 1));
     assertTrue(e.getMessage().contains("only 0 of 10"), e.getMessage());
   }
+
+  @Test
+  void aRowOfAllThreePropertiesForTwoSpaces() {
+    Attributes attrs = attributes(new double[] {1, 0}, new double[] {0, 1});
+    Validity disc = Validity.region("disc r ≤ 1.5", x -> Points.norm(x) <= 1.5);
+    PropertiesRow.Options o = new PropertiesRow.Options(20, 4, 600, 2, 500);
+    PropertiesRow flat = PropertiesRow.measure(identity(2, 1), Encoder.identity(2), attrs, disc,
+        o, 3);
+    LatentSpace curved = new LatentSpace("curved", 2, (n, r) -> Points.gaussian(n, 2, r),
+        z -> {
+          double[][] x = new double[z.length][];
+          for (int i = 0; i < z.length; i++) {
+            x[i] = new double[] {z[i][0] + 0.5 * z[i][1] * z[i][1], z[i][1]};
+          }
+          return x;
+        });
+    PropertiesRow bent = PropertiesRow.measure(curved, Encoder.identity(2), attrs, disc, o, 3);
+    var t = PropertiesRow.table("properties");
+    flat.appendTo(t);
+    bent.appendTo(t);
+    assertEquals(2, t.rowCount());
+    assertEquals(0, t.value(0, "departure"), 1e-12);
+    assertTrue(t.value(1, "departure") > 0.01);
+    assertEquals(1, t.value(0, "convexity"));
+    assertTrue(t.value(0, "edit success") > 0.9);
+    assertThrows(IllegalArgumentException.class, () -> new PropertiesRow.Options(0, 4, 6, 2, 5));
+  }
 }
