@@ -123,4 +123,36 @@ class LsfasTest {
     }
     assertTrue(memoriserHadLowerFid, "no seed where the memoriser's FID was lower");
   }
+
+  private static lab.data.ImageSet images(PointSet p, String name) {
+    float[][] x = new float[p.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new float[p.dim()];
+      for (int k = 0; k < x[i].length; k++) {
+        x[i][k] = (float) p.points()[i][k];
+      }
+    }
+    return new lab.data.ImageSet(x, p.labels(), 2, 4, name);
+  }
+
+  @Test
+  void oneCallGivesTheRowOfASplit() {
+    PointSet[] p = Synthetic.parts(8, 3, 1.0, 9, 900, 600, 300);
+    lab.data.Splits.Split split = lab.data.Splits.of(images(p[0], "pool"),
+        images(p[1], "test"), 60, 2);
+    PointSet held = p[2];
+    LsfasRow row = Lsfas.row(new Replay("held-out real", held), new Operation.Sample(), split,
+        Encoder.identity(8), TestQuality.of(Synthetic.centres(8, 3, 1.0, 9), Synthetic.STD));
+    assertEquals(180, row.n());
+    assertEquals(180, row.featureScore().n());
+    assertTrue(row.featureScore().solver().startsWith("exact"), row.toString());
+    assertTrue(row.featureScore().value() > 0.5, row.toString());
+    assertTrue(row.lsfas() > 0.6 && row.lsfas() <= 1.2, row.toString());
+    assertEquals(3, row.perClass().size());
+    assertEquals(3, row.perClassTable().rowCount());
+    assertTrue(row.timing().total() > 0);
+    ResultTable t = row.toTable();
+    assertEquals(row.validity(), t.value(0, "validity"), 1e-12);
+    assertEquals(row.novelty(), t.value(0, "novelty"), 1e-12);
+  }
 }
