@@ -6,6 +6,11 @@ import lab.data.Augment;
 import lab.data.ImageSet;
 import lab.data.PointSet;
 import lab.data.Splits;
+import lab.gan.Autoencoder;
+import lab.gan.AutoencoderConfig;
+import lab.gan.TrainOptions;
+import lab.gan.Trainer;
+import lab.latent.AutoencoderSpace;
 import lab.latent.Distances;
 import lab.latent.Encoder;
 import lab.latent.FeatureScore;
@@ -22,44 +27,58 @@ import smile.feature.extraction.PCA;
  * the sets of the first FeatureScore repeat (in M) to the folder given as first argument, so
  * that POT can time the same three exact OT problems.
  *
- * <p>Stand-ins, stated in the results: M = PCA (32 components) of the training images, the
- * domain network = multinomial logistic regression on those 32 features (IS) and the same
- * features (FID); the 5,000 "generated" samples = classic augmentation (shift ±2 px, rotation
- * ±10°) of the training images, 5 copies each.
+ * <p>M = the 32-d latent space of lab.gan's image autoencoder trained on R_tr for the given
+ * number of steps ("ae"), or PCA (32 components) of R_tr ("pca"). Stand-ins, stated in the
+ * results: the domain network = multinomial logistic regression on 32 PCA features of R_tr
+ * (IS) and the same features (FID); the "generated" samples = classic augmentation (shift ±2
+ * px, rotation ±10°) of the training images.
  */
 public class LsfasBench {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     int perClass = Integer.parseInt(args[1]);
     int generated = Integer.parseInt(args[2]);
+    String space = args[3];
+    int aeSteps = Integer.parseInt(args[4]);
 
     // data, M and the domain network (setup, not timed as LSFAS)
     long t0 = System.nanoTime();
     Splits.Split split = Splits.fashionMnist(perClass, 1);
     Lsfas.RealSets real = Lsfas.RealSets.of(split, "Fashion-MNIST");
     double[][] train = real.train().points();
-    PCA pca = PCA.fit(train).getProjection(32);
+    PCA full = PCA.fit(train);
+    PCA pca = full.getProjection(32);
     double[][] proj = new double[32][784];
     double[] offset = new double[32];
-    double[] centre = PCA.fit(train).center();
+    double[] centre = full.center();
     for (int r = 0; r < 32; r++) {
       for (int j = 0; j < 784; j++) {
         proj[r][j] = pca.loadings().get(j, r);
         offset[r] -= proj[r][j] * centre[j];
       }
     }
-    Encoder m = Encoder.linear("PCA-32 of R_tr", proj, offset);
-    double[][] features = m.encode(train);
+    Encoder pcaFeatures = Encoder.linear("PCA-32 of R_tr", proj, offset);
+    double[][] features = pcaFeatures.encode(train);
+    Autoencoder ae = null;
+    Encoder m = pcaFeatures;
+    double aeTrain = 0;
+    if (space.equals("ae")) {
+      long ta = System.nanoTime();
+      ae = new Autoencoder(AutoencoderConfig.image(32), 1);
+      Trainer.train(ae, Trainer.Data.of(split.train()), TrainOptions.of(aeSteps));
+      aeTrain = (System.nanoTime() - ta) / 1e9;
+      m = AutoencoderSpace.encoder(ae, "AE-32 of R_tr (" + aeSteps + " steps)");
+    }
     LogisticRegression clf = LogisticRegression.multinomial(features, real.train().labels(),
         0.1, 1e-5, 500);
     Quality q = Quality.of("logistic regression on PCA-32", x -> {
-      double[][] f = m.encode(x);
+      double[][] f = pcaFeatures.encode(x);
       double[][] p = new double[f.length][10];
       for (int i = 0; i < f.length; i++) {
         clf.predict(f[i], p[i]);
       }
       return p;
-    }, m::encode);
+    }, pcaFeatures::encode);
     int copies = (generated + split.train().size() - 1) / split.train().size();
     Augment aug = Augment.shift(2).then(Augment.rotate(10));
     ImageSet augmented = aug.apply(split.train(), copies, 7);
@@ -113,6 +132,8 @@ public class LsfasBench {
     System.out.printf("wWithFresh %.10f%n", w3);
 
     System.out.printf("setup %.3f%n", setup);
+    System.out.printf("aeTrain %.3f%n", aeTrain);
+    System.out.println("space " + m.name());
     System.out.printf("reference %.3f%n", reference);
     System.out.printf("total %.3f%n", total);
     System.out.printf("encode %.3f%n", row.timing().encode());
@@ -135,6 +156,9 @@ public class LsfasBench {
     System.out.println("markdown-begin");
     System.out.println(row.toTable().markdown());
     System.out.println("markdown-end");
+    if (ae != null) {
+      ae.close();
+    }
   }
 
   static double[][] concat(double[][] a, double[][] b) {
