@@ -46,7 +46,7 @@ final class InProcessControl extends DirectExecutionControl {
   private final AtomicReference<Thread> running = new AtomicReference<>();
   private final Map<String, Object> results = new ConcurrentHashMap<>();
   private final AtomicLong keys = new AtomicLong();
-  private volatile boolean stopRequested;
+  private volatile boolean cancelled;
   private volatile Throwable lastThrown;
 
   private InProcessControl(CellLoader loader) {
@@ -81,6 +81,11 @@ final class InProcessControl extends DirectExecutionControl {
     return t;
   }
 
+  /** Clears a stop request, at the start of a cell: a stop ends the cell it arrives in. */
+  void resetStop() {
+    cancelled = false;
+  }
+
   /** Forgets every kept value (at the end of a cell). */
   void clearResults() {
     results.clear();
@@ -101,15 +106,17 @@ final class InProcessControl extends DirectExecutionControl {
     }, "cell");
     cell.setDaemon(true);
     cell.setContextClassLoader(loader.loader);
-    stopRequested = false;
     running.set(cell);
     try {
-      cell.start();
-      cell.join();
+      // A stop that came while the snippet compiled ends it before it starts.
+      if (!cancelled) {
+        cell.start();
+        cell.join();
+      }
     } finally {
       running.set(null);
     }
-    if (stopRequested) {
+    if (cancelled) {
       throw new ExecutionControl.StoppedException();
     }
     if (thrown[0] != null) {
@@ -126,11 +133,11 @@ final class InProcessControl extends DirectExecutionControl {
   @Override
   @SuppressWarnings({"deprecation", "removal"})
   public void stop() {
+    cancelled = true;
     Thread cell = running.get();
-    if (cell == null) {
+    if (cell == null || !cell.isAlive()) {
       return;
     }
-    stopRequested = true;
     cell.interrupt();
     try {
       cell.join(GRACE_MS);

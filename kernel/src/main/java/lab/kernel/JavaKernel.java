@@ -189,11 +189,12 @@ public final class JavaKernel extends BaseKernel {
 
   @Override
   public Object evalRaw(String code) {
-    shell();
-    executing = true;
     interruptRequested = false;
+    control.resetStop();
     lastUserFailure = null;
+    executing = true;
     try {
+      shell();
       Object value = evalCell(code, 0);
       if (value == NO_VALUE) {
         return null;

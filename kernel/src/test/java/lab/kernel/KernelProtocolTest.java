@@ -259,13 +259,23 @@ class KernelProtocolTest {
   private static Execution interruptAfter(String code, long delayMs) throws Exception {
     long t0 = System.nanoTime();
     String id = kernel.sendShell("execute_request", KernelClient.executeContent(code));
+    List<Msg> early = new java.util.ArrayList<>();
+    while (early.stream().noneMatch(m -> m.type().equals("execute_input"))) {
+      Msg m = kernel.recvIopub(Duration.ofSeconds(30));
+      assertNotNull(m, "no execute_input");
+      if (m.parentId().equals(id)) {
+        early.add(m);
+      }
+    }
     Thread.sleep(delayMs);
     long sent = System.nanoTime();
     String irq = kernel.sendControl("interrupt_request", new JsonObject());
     Msg reply = kernel.recvControl(Duration.ofSeconds(10));
     assertNotNull(reply, "no interrupt_reply");
     assertEquals(irq, reply.parentId());
-    Execution e = kernel.collect(id, t0, Duration.ofSeconds(30));
+    Execution rest = kernel.collect(id, t0, Duration.ofSeconds(30));
+    early.addAll(rest.iopub());
+    Execution e = new Execution(early, rest.reply(), rest.elapsed());
     double afterInterrupt = (System.nanoTime() - sent) / 1e9;
     assertTrue(afterInterrupt < 1.5, "the cell ended " + afterInterrupt + " s after the interrupt");
     assertEquals("error", e.status(), "an interrupted cell is not a success");
