@@ -28,6 +28,12 @@ public final class ToyCatalog {
   static {
     add("manifold", "toy sets embedded in R^64: PCA variance, subspace residual, Isomap chart R²",
         ManifoldView::run);
+    add("ot-1d", "1-D OT: sorted quantiles (closed form) vs network simplex, p = 1, 2, 3",
+        OneDimensionalCheck::run);
+    add("sinkhorn", "Sinkhorn's transport cost → exact OT cost as ε → 0, with the ε log n bound",
+        SinkhornLimit::run);
+    add("gaussian", "W₂ of two Gaussians: closed form vs exact OT of samples vs FID formula",
+        GaussianLink::run);
   }
 
   private ToyCatalog() {
