@@ -45,6 +45,20 @@ public final class ToyRun {
   public record Written(ToyResult result, Path folder, List<Path> files, double seconds) {
   }
 
+  /**
+   * Runs an experiment, writes what it returns under {@code results/toy/NAME/} and returns it:
+   * the form a notebook cell uses, {@code var r = ToyRun.runAndWrite(profile, () ->
+   * ManifoldView.run(options));}.
+   */
+  public static <R extends ToyResult> R runAndWrite(Profile profile,
+      java.util.function.Supplier<R> experiment) {
+    long t0 = System.nanoTime();
+    R r = experiment.get();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    write(r, profile, seconds, LabDirs.results().resolve("toy"));
+    return r;
+  }
+
   /** Runs the named experiment at a profile's sizes and writes it under {@code results/toy}. */
   public static Written run(String name, Profile profile) {
     return run(name, profile, LabDirs.results().resolve("toy"));

@@ -73,4 +73,12 @@ class ToyRunTest {
     double r2 = Regression.rSquared(new double[][] {{0}, {1}, {2}, {3}, {4}}, noise);
     assertTrue(r2 < 0.2, "R² of alternating signs on a line " + r2);
   }
+
+  @Test
+  void checksPassOrFailTheCell() {
+    assertEquals("ok: x = 1.00000, expected 1.00000 ± 0.100", Checks.close("x", 1, 1, 0.1));
+    Checks.CheckFailed e = assertThrows(Checks.CheckFailed.class,
+        () -> Checks.between("coverage", 0.2, 0.5, 1));
+    assertTrue(e.getMessage().contains("coverage = 0.200000"), e.getMessage());
+  }
 }
