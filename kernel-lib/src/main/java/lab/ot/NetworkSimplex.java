@@ -139,7 +139,8 @@ public final class NetworkSimplex {
     final int[] prevSibling;
     final int blockSize;
     final double tolerance;
-    long nextArc;
+    int nextRow;
+    int nextCol;
     int iterations;
     boolean converged;
 
@@ -217,39 +218,43 @@ public final class NetworkSimplex {
     /** Block search pricing: the most negative reduced cost in the first block holding one. */
     long findEntering() {
       double min = -tolerance;
-      long best = -1;
-      int count = blockSize;
-      long e = nextArc;
-      int i = (int) (e / m);
-      int j = (int) (e % m);
-      double pii = pi[i];
-      for (long k = 0; k < arcs; k++) {
-        double rc = cost[(int) e] + pii - pi[n + j];
-        if (rc < min) {
-          min = rc;
-          best = e;
+      int bestI = -1;
+      int bestJ = -1;
+      int i = nextRow;
+      int j = nextCol;
+      long scanned = 0;
+      int inBlock = 0;
+      while (scanned < arcs) {
+        // one row segment of the current block
+        int end = Math.min(m, j + (blockSize - inBlock));
+        double pii = pi[i];
+        int off = i * m;
+        int base = n;
+        for (int jj = j; jj < end; jj++) {
+          double rc = cost[off + jj] + pii - pi[base + jj];
+          if (rc < min) {
+            min = rc;
+            bestI = i;
+            bestJ = jj;
+          }
         }
-        e++;
-        j++;
+        scanned += end - j;
+        inBlock += end - j;
+        j = end;
         if (j == m) {
           j = 0;
-          i++;
-          if (i == n) {
-            i = 0;
-            e = 0;
-          }
-          pii = pi[i];
+          i = i + 1 == n ? 0 : i + 1;
         }
-        if (--count == 0) {
-          if (best >= 0) {
-            nextArc = e;
-            return best;
+        if (inBlock == blockSize) {
+          if (bestI >= 0) {
+            break;
           }
-          count = blockSize;
+          inBlock = 0;
         }
       }
-      nextArc = e;
-      return best;
+      nextRow = i;
+      nextCol = j;
+      return bestI < 0 ? -1 : (long) bestI * m + bestJ;
     }
 
     void run(int maxIterations) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * potentials and K̃ recomputed, so nothing overflows or underflows for small ε; a row whose
  * kernel underflows entirely triggers an exact log-sum-exp update. This yields the same iterates
  * as the log-domain update with exponentials evaluated only at absorptions. ε-scaling solves
- * first for ε_k = max(ε, max|C| / 2^k), k = 0, 1, …, each stage warm-starting the next.
+ * first for ε_k = max(ε, ε₀ / 2^k), k = 0, 1, …, with ε₀ = min(max|C|, 16 ε), each stage
+ * warm-starting the next.
  *
  * <p>Stopping: every {@code checkEvery} iterations (default 10) the error ‖Pᵀ1 − b‖₂ of the
  * current iterate (after the a-update, as POT) is compared with {@code tolerance} (default
@@ -48,6 +49,9 @@ public final class Sinkhorn {
   /** Scalings are absorbed into the potentials when they leave [1/BOUND, BOUND]. */
   static final double BOUND = 1e30;
 
+  /** ε-scaling starts at min(max|C|, SCALING_START · ε) and halves down to ε. */
+  static final double SCALING_START = 16;
+
   /** Iteration cap of each warm-up ε stage. */
   static final int STAGE_ITERATIONS = 100;
 
@@ -66,7 +70,10 @@ public final class Sinkhorn {
    * @param maxIterations cap on iterations at the final ε (POT's {@code numItermax}, default
    *     {@value #DEFAULT_MAX_ITERATIONS})
    * @param tolerance stop when ‖Pᵀ1 − b‖₂ &lt; tolerance (POT's {@code stopThr}, default 1e-9)
-   * @param epsilonScaling whether to warm-start through decreasing ε (default true)
+   * @param epsilonScaling whether to warm-start through decreasing ε (default false: on
+   *     2000×2000 squared distances scaled to [0, 1] it took 70 / 170 / 660 iterations at
+   *     ε = 0.05 / 0.01 / 0.002 against 30 / 150 / 760 without, so it pays off only for ε well
+   *     below 1% of max|C|)
    * @param checkEvery iterations between marginal checks (default 10, as POT)
    */
   public record Options(double epsilon, int maxIterations, double tolerance,
@@ -98,7 +105,7 @@ public final class Sinkhorn {
 
     /** Defaults for a given ε. */
     public Options(double epsilon) {
-      this(epsilon, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, true, 10);
+      this(epsilon, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, false, 10);
     }
   }
 
@@ -223,7 +230,8 @@ public final class Sinkhorn {
       int iterations = 0;
       boolean converged = false;
       double err = Double.POSITIVE_INFINITY;
-      eps = o.epsilonScaling() ? Math.max(target, scale) : target;
+      eps = o.epsilonScaling() ? Math.max(target, Math.min(scale, SCALING_START * target))
+          : target;
       while (true) {
         boolean last = eps <= target;
         int cap = last ? o.maxIterations() : STAGE_ITERATIONS;
