@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import lab.data.PointSet;
+import lab.plot.Figures;
 import org.junit.jupiter.api.Test;
 
 class SemiDiscreteTest {
@@ -143,6 +144,13 @@ class SemiDiscreteTest {
     assertTrue(walls.size() > 100 && walls.size() < 1000, "wall pixels " + walls.size());
     assertEquals(4, pd.targetSet().size());
     assertEquals(80, pd.cellRaster(-0.5, 0.5, -0.5, 0.5, 80).length);
+
+    // the notebook recipe: cell walls and targets in one scatter, cells as a heat map
+    byte[] png = Figures.png(Figures.scatter("Power diagram", walls, pd.targetSet()));
+    assertTrue(png.length > 1000);
+    byte[] cells = Figures.png(Figures.heatMap("Power cells", "x", "y",
+        pd.cellRaster(-0.5, 0.5, -0.5, 0.5, 40)));
+    assertTrue(cells.length > 1000);
   }
 
   @Test
