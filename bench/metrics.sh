@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times of lab.metrics against SciPy, NumPy and PyTorch on the same inputs; prints a Markdown
-# table and writes bench/results/metrics.md.
+# table and writes bench/results/metrics.md (after the README text of bench/metrics_readme.md).
 # Usage: bench/metrics.sh [FID rows, default 10000] [precision/recall rows, default 10000]
 #                         [engine threads for feature extraction, default 1]
 set -euo pipefail
@@ -27,7 +27,9 @@ FASHION=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
 sec() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 val() { awk -v k="$1" '$1 == k { print $3 }' "$2"; }
 {
-  echo "# lab.metrics against SciPy, NumPy and PyTorch"
+  cat bench/metrics_readme.md
+  echo
+  echo "### lab.metrics against SciPy, NumPy and PyTorch"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)."
   echo "FID: two $NFID × 2,048 feature sets (SplitMix64 generator of"
