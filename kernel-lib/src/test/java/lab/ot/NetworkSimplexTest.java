@@ -121,8 +121,12 @@ class NetworkSimplexTest {
   @Test
   void iterationCapIsReported() {
     JsonObject c = OtFixtures.json("emd.json").getAsJsonArray("cases").get(0).getAsJsonObject();
-    OtResult r = NetworkSimplex.solve(vector(c.get("a")), vector(c.get("b")),
-        matrix(c.get("cost")), new NetworkSimplex.Options(5));
+    LogCapture.Captured<OtResult> run = LogCapture.run(() -> NetworkSimplex.solve(
+        vector(c.get("a")), vector(c.get("b")), matrix(c.get("cost")),
+        new NetworkSimplex.Options(5)));
+    OtResult r = run.value();
+    assertTrue(run.log().contains("WARN") && run.log().contains("raise Options.maxIterations"),
+        run.log());
     assertFalse(r.converged());
     assertEquals(5, r.iterations());
     assertTrue(r.marginalError() > 0, "a plan stopped early still uses artificial arcs");

@@ -25,13 +25,17 @@ class OneDimensionalTest {
       assertRel(e.getAsJsonObject().get("wpp").getAsDouble(), r.cost(), 1e-9, "W_p^p, p=" + p);
       assertMarginals(r.plan(), a, b, 1e-12);
 
-      // the exact solver on |x - y|^p agrees
-      double[][] cost = new double[x.length][y.length];
+      // the exact solver on |x - y|^p agrees (costs from Costs.euclideanPower)
+      double[][] px = new double[x.length][];
+      double[][] py = new double[y.length][];
       for (int i = 0; i < x.length; i++) {
-        for (int j = 0; j < y.length; j++) {
-          cost[i][j] = Math.pow(Math.abs(x[i] - y[j]), p);
-        }
+        px[i] = new double[] {x[i]};
       }
+      for (int j = 0; j < y.length; j++) {
+        py[j] = new double[] {y[j]};
+      }
+      double[][] cost = Costs.euclideanPower(px, py, p);
+      assertEquals(Math.pow(Math.abs(x[2] - y[3]), p), cost[2][3], 1e-14);
       assertRel(NetworkSimplex.solve(a, b, cost).cost(), r.cost(), 1e-9, "against emd");
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import lab.data.PointSet;
+import lab.plot.Figures;
 import org.junit.jupiter.api.Test;
 
 class SemiDiscreteTest {
@@ -143,6 +144,13 @@ class SemiDiscreteTest {
     assertTrue(walls.size() > 100 && walls.size() < 1000, "wall pixels " + walls.size());
     assertEquals(4, pd.targetSet().size());
     assertEquals(80, pd.cellRaster(-0.5, 0.5, -0.5, 0.5, 80).length);
+
+    // the notebook recipe: cell walls and targets in one scatter, cells as a heat map
+    byte[] png = Figures.png(Figures.scatter("Power diagram", walls, pd.targetSet()));
+    assertTrue(png.length > 1000);
+    byte[] cells = Figures.png(Figures.heatMap("Power cells", "x", "y",
+        pd.cellRaster(-0.5, 0.5, -0.5, 0.5, 40)));
+    assertTrue(cells.length > 1000);
   }
 
   @Test
@@ -163,11 +171,26 @@ class SemiDiscreteTest {
         new double[] {0}).raster(0, 1, 0, 1, 2, 2));
   }
 
+  /** A tolerance below the Monte Carlo resolution stalls, and the sample count doubles. */
+  @Test
+  void stalledProgressDoublesTheSamples() {
+    double[][] y = {{-1}, {0}, {2}};
+    LogCapture.Captured<OtResult> run = LogCapture.run(() -> SemiDiscrete.solve(y,
+        new double[] {.2, .5, .3}, new SemiDiscrete.Options(SemiDiscrete.Source.CUBE, 2e-2, 1e-9,
+            1 << 6, 1 << 8, 5, 400)));
+    assertTrue(run.log().contains("stalled; 128 samples")
+        && run.log().contains("stalled; 256 samples"), run.log());
+  }
+
   @Test
   void stepCapIsReported() {
     double[][] y = {{-1}, {0}, {2}};
-    OtResult r = SemiDiscrete.solve(y, new double[] {.2, .5, .3}, new SemiDiscrete.Options(
-        SemiDiscrete.Source.CUBE, 1e-4, 1e-6, 1 << 10, 1 << 10, 30, 5));
+    LogCapture.Captured<OtResult> run = LogCapture.run(() -> SemiDiscrete.solve(y,
+        new double[] {.2, .5, .3}, new SemiDiscrete.Options(SemiDiscrete.Source.CUBE, 1e-4, 1e-6,
+            1 << 10, 1 << 10, 30, 5)));
+    OtResult r = run.value();
+    assertTrue(run.log().contains("WARN") && run.log().contains("raise Options.maxSteps"),
+        run.log());
     assertEquals(5, r.iterations());
     assertTrue(!r.converged() && r.marginalError() > 1e-6);
   }

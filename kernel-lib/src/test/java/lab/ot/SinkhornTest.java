@@ -103,9 +103,14 @@ class SinkhornTest {
   void nonConvergenceIsReported() {
     JsonObject c = OtFixtures.json("sinkhorn.json").getAsJsonArray("cases").get(2)
         .getAsJsonObject();
-    OtResult r = Sinkhorn.solve(vector(c.get("a")), vector(c.get("b")), matrix(c.get("cost")),
-        new Sinkhorn.Options(0.02, 20, 1e-12, false, 10));
+    LogCapture.Captured<OtResult> run = LogCapture.run(() -> Sinkhorn.solve(vector(c.get("a")),
+        vector(c.get("b")), matrix(c.get("cost")), new Sinkhorn.Options(0.02, 20, 1e-12, false,
+            10)));
+    OtResult r = run.value();
     assertFalse(r.converged());
+    assertTrue(run.log().contains("WARN") && run.log().contains("raise Options.maxIterations"),
+        run.log());
+    assertEquals(1, run.log().split("WARN", -1).length - 1, "exactly one warning");
     assertEquals(20, r.iterations());
     assertTrue(r.marginalError() > 1e-12);
   }
