@@ -17,7 +17,8 @@ trap 'rm -rf "$TMP"' EXIT
 
 mvn -B -ntp -q -o -pl kernel-lib compile dependency:build-classpath \
   -Dmdep.outputFile="$TMP/cp.txt" >/dev/null
-CP="kernel-lib/target/classes:$(cat "$TMP/cp.txt")"
+cp -r kernel-lib/target/classes "$TMP/classes"
+CP="$TMP/classes:$(cat "$TMP/cp.txt")"
 java -Dlab.root="$ROOT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
   bench/LsfasBench.java "$TMP" "$PER_CLASS" "$GENERATED" "$SPACE" "$AE_STEPS" > "$TMP/java.txt"
 /usr/bin/python3 bench/lsfas_reference.py "$TMP" > "$TMP/py.txt"

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import lab.metrics.LinearSeparability;
+import lab.metrics.PerceptualPathLength;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,32 @@ public final class LatentProperties {
     return linearity(space.name() + " → " + encoder.name(),
         c -> encoder.encode(space.decode(c)), space.sample(pairs, new Random(seed)),
         space.sample(pairs, new Random(seed + 1)), steps);
+  }
+
+  /**
+   * Perceptual path length (StyleGAN; lab.metrics {@link PerceptualPathLength}) of a generator
+   * with the squared L2 distance in M: in Z (slerp) for a plain generator, in W (lerp) for a
+   * {@link StyleGenerator}; ε = 1e-4, 'full' sampling, values outside the 1st–99th
+   * percentiles dropped.
+   *
+   * @param generator G
+   * @param encoder E into M (the distance is ‖E(G(·)) − E(G(·))‖² / ε²)
+   * @param samples latent pairs, ≥ 2
+   * @param seed seed of the pairs
+   */
+  public static PerceptualPathLength.Result ppl(LatentGenerator generator, Encoder encoder,
+      int samples, long seed) {
+    PerceptualPathLength.Options base = new PerceptualPathLength.Options().withSamples(samples);
+    PerceptualPathLength.Options o = new PerceptualPathLength.Options(base.samples(),
+        base.epsilon(), base.space(), base.sampling(), base.lowPercentile(),
+        base.highPercentile(), seed);
+    if (generator instanceof StyleGenerator s) {
+      return PerceptualPathLength.ofEmbedding(s.latentDim(), s::map,
+          w -> encoder.encode(s.synthesise(s.broadcast(w))),
+          o.in(PerceptualPathLength.Space.W));
+    }
+    return PerceptualPathLength.ofEmbedding(generator.latentDim(), z -> z,
+        z -> encoder.encode(generator.decode(z)), o.in(PerceptualPathLength.Space.Z));
   }
 
   /**

@@ -160,7 +160,7 @@ class PropertiesTest {
   void aRowOfAllThreePropertiesForTwoSpaces() {
     Attributes attrs = attributes(new double[] {1, 0}, new double[] {0, 1});
     Validity disc = Validity.region("disc r ≤ 1.5", x -> Points.norm(x) <= 1.5);
-    PropertiesRow.Options o = new PropertiesRow.Options(20, 4, 600, 2, 500);
+    PropertiesRow.Options o = new PropertiesRow.Options(20, 4, 600, 2, 500, 50);
     PropertiesRow flat = PropertiesRow.measure(identity(2, 1), Encoder.identity(2), attrs, disc,
         o, 3);
     LatentSpace curved = new LatentSpace("curved", 2, (n, r) -> Points.gaussian(n, 2, r),
@@ -180,6 +180,15 @@ class PropertiesTest {
     assertTrue(t.value(1, "departure") > 0.01);
     assertEquals(1, t.value(0, "convexity"));
     assertTrue(t.value(0, "edit success") > 0.9);
-    assertThrows(IllegalArgumentException.class, () -> new PropertiesRow.Options(0, 4, 6, 2, 5));
+    assertTrue(Double.isNaN(t.value(0, "PPL")));
+    assertThrows(IllegalArgumentException.class,
+        () -> new PropertiesRow.Options(0, 4, 6, 2, 5, 10));
+
+    // a generator's own space with PPL: the affine generator, identity M of its samples
+    PropertiesRow z = PropertiesRow.measure(affine(), Encoder.identity(6),
+        attributes(new double[] {1, 0, 0, 0, 0, 0}, new double[] {0, 1, 0, 0, 0, 0}),
+        Validity.region("all", x -> true), o, 3);
+    assertTrue(z.ppl() > 0 && Double.isFinite(z.ppl()), "PPL " + z.ppl());
+    assertEquals("affine Z", z.space());
   }
 }
