@@ -197,6 +197,41 @@ class KernelProtocolTest {
   }
 
   @Test
+  void chartsAlsoRenderAsSvgOnRequest() {
+    Execution e = ok("display(lab.plot.Figures.line(\"loss\", \"step\", \"loss\", \"train\","
+        + " new double[] {3, 2, 1}), \"image/svg+xml\");");
+    Msg shown = e.iopub().stream().filter(m -> m.type().equals("display_data")).findFirst()
+        .orElseThrow();
+    String svg = shown.content().getAsJsonObject("data").get("image/svg+xml").getAsString();
+    assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(100, svg.length())));
+  }
+
+  /**
+   * Every socket listens on 127.0.0.1, the connection file's address (as IPv4, or IPv4-mapped
+   * in an IPv6 socket), not on all addresses.
+   */
+  @Test
+  void socketsListenOnlyOnTheConnectionFilesAddress() throws Exception {
+    List<String[]> listening = new java.util.ArrayList<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      for (String line : Files.readAllLines(Path.of(table))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 3 && f[3].equals("0A")) {
+          listening.add(f);
+        }
+      }
+    }
+    for (int port : kernel.ports.values()) {
+      String hex = String.format(":%04X", port);
+      List<String> local = listening.stream().map(f -> f[1]).filter(a -> a.endsWith(hex))
+          .toList();
+      assertEquals(1, local.size(), "port " + port + ": " + local);
+      assertTrue(List.of("0100007F" + hex, "0000000000000000FFFF00000100007F" + hex)
+          .contains(local.get(0)), local.get(0));
+    }
+  }
+
+  @Test
   void completionFromJShell() {
     ok("String greeting = \"hi\";");
     String code = "int unrelated = 1;\ngreeting.toUpp";
@@ -355,6 +390,10 @@ class KernelProtocolTest {
 
     Execution missing = kernel.execute("%jars /no/such/dir/*.jar");
     assertEquals("MagicException", missing.error().content().get("ename").getAsString());
+
+    Path folder = TestJars.classes(Files.createDirectories(dir.resolve("cp")), "Folder",
+        "hi from classpath");
+    assertEquals("hi from classpath", ok("%classpath " + folder + "\ndemo.Folder.hi()").text());
 
     Path script = dir.resolve("defs.jsh");
     Files.writeString(script, "int loaded = 41;\nint plusOne(int v) { return v + 1; }\n",
