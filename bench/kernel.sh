@@ -48,7 +48,11 @@ ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
     "$(ms "$(val trivial "$TMP/py.txt")") | < 50 |"
   echo "| first library cell | $(ms "$(val library "$TMP/java.txt")") |" \
     "$(ms "$(val library "$TMP/py.txt")") | |"
+  echo "| kernel CPU time per later \`1 + 1\` | $(ms "$(val trivial_cpu "$TMP/java.txt")") |" \
+    "$(ms "$(val trivial_cpu "$TMP/py.txt")") | |"
   echo
   echo "Library cell, Java: two moons from \`lab.data.Toys\` and an XChart scatter rendered to"
-  echo "PNG by \`lab.plot\`; Python: \`import numpy\` and a small random array."
+  echo "PNG by \`lab.plot\`; Python: \`import numpy\` and a small random array. CPU time per"
+  echo "cell (user + system, from /proc) is what a cell costs the kernel whatever the load; on a"
+  echo "loaded machine the wall-clock round trip is that CPU time stretched by the waiting."
 } | tee bench/results/kernel.md

@@ -2,8 +2,11 @@
 
 Usage: kernel_bench.py KERNEL_NAME STARTS TRIVIAL LIBRARY_CODE TRIVIAL_CODE
 Prints "key value" lines (seconds): ready (median of STARTS starts), first (first trivial cell),
-trivial (median of TRIVIAL later trivial cells), library (first cell using the library).
+trivial (median of TRIVIAL later trivial cells), library (first cell using the library),
+trivial_cpu (CPU time the kernel process spent per later trivial cell: what a cell costs
+whatever else runs on the machine).
 """
+import os
 import statistics
 import sys
 import time
@@ -27,6 +30,14 @@ def run(kc, code):
     return time.perf_counter() - t0
 
 
+def cpu_seconds(km):
+    """User + system CPU time of the kernel process so far (Linux /proc)."""
+    pid = km.provisioner.process.pid if getattr(km, "provisioner", None) else km.kernel.pid
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     name, starts, trivial, library, simple = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), \
         sys.argv[4], sys.argv[5]
@@ -39,7 +50,9 @@ def main():
             kc.stop_channels()
             km.shutdown_kernel(now=False)
     first = run(kc, simple)
+    cpu0 = cpu_seconds(km)
     times = [run(kc, simple) for _ in range(trivial)]
+    cpu = (cpu_seconds(km) - cpu0) / trivial
     lib = run(kc, library)
     kc.stop_channels()
     km.shutdown_kernel(now=False)
@@ -48,6 +61,7 @@ def main():
     print("first %.3f" % first)
     print("trivial %.4f" % statistics.median(times))
     print("library %.3f" % lib)
+    print("trivial_cpu %.4f" % cpu)
 
 
 if __name__ == "__main__":

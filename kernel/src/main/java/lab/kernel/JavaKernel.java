@@ -242,11 +242,6 @@ public final class JavaKernel extends BaseKernel {
     }
   }
 
-  /** Whether {@code value} (from {@link #evalCell}) is a value rather than "no value". */
-  static boolean hasValue(Object value) {
-    return value != NO_VALUE;
-  }
-
   private Object evalJava(String code, int firstLine) {
     JShell js = shell();
     SourceCodeAnalysis sca = js.sourceCodeAnalysis();
@@ -358,10 +353,11 @@ public final class JavaKernel extends BaseKernel {
       if (!d.isError()) {
         continue;
       }
-      String msg = d.getMessage(Locale.ENGLISH);
-      first = first == null ? msg.lines().findFirst().orElse(msg) : first;
-      report.addAll(msg.lines().map(l -> "error: " + l).toList().subList(0, 1));
-      msg.lines().skip(1).forEach(report::add);
+      List<String> msg = d.getMessage(Locale.ENGLISH).lines().toList();
+      String head = msg.isEmpty() ? "compile error" : msg.get(0);
+      first = first == null ? head : first;
+      report.add("error: " + head);
+      report.addAll(msg.subList(Math.min(1, msg.size()), msg.size()));
       long pos = d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition();
       int at = (int) Math.min(code.length(), start + Math.max(0, pos));
       int lineStart = code.lastIndexOf('\n', at - 1) + 1;

@@ -19,8 +19,11 @@ import org.zeromq.ZMQ;
  */
 final class LabConnection extends JupyterConnection {
 
-  /** Poll interval of the shell and control channels. */
-  static final long POLL_MS = 2;
+  /**
+   * Poll interval of the shell and control channels: 2.5 ms of added latency on average; an
+   * idle kernel spends under 1 % of a core polling.
+   */
+  static final long POLL_MS = 5;
 
   private final KernelConnectionProperties props;
   private final ZMQ.Context context = ZMQ.context(1);
