@@ -2,7 +2,8 @@
 # Kernel start to ready, first `1 + 1`, median of later trivial cells and a first cell using the
 # lab's library, through jupyter_client (as a notebook front end sees them), for the lab's Java
 # kernel and, on the same machine in the same run, IPython's kernel as the reference.
-# Writes bench/results/kernel.md.
+# Writes the measurement part of bench/results/kernel.md; text below a line "## README" there
+# is kept.
 # Usage: bench/kernel.sh [starts, default 5] [trivial cells, default 30]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +27,9 @@ np.random.default_rng(1).normal(size=(500, 2)).mean()'
 $PY bench/kernel_bench.py java "$STARTS" "$TRIVIAL" "$JAVA_LIB" '1 + 1' > "$TMP/java.txt"
 $PY bench/kernel_bench.py python3 "$STARTS" "$TRIVIAL" "$PY_LIB" '1 + 1' > "$TMP/py.txt"
 
+OUT=bench/results/kernel.md
+KEEP=""
+[ -f "$OUT" ] && KEEP=$(sed -n '/^## README/,$p' "$OUT")
 val() { sed -n "s/^$1 //p" "$2"; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
 {
@@ -55,4 +59,12 @@ ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
   echo "PNG by \`lab.plot\`; Python: \`import numpy\` and a small random array. CPU time per"
   echo "cell (user + system, from /proc) is what a cell costs the kernel whatever the load; on a"
   echo "loaded machine the wall-clock round trip is that CPU time stretched by the waiting."
-} | tee bench/results/kernel.md
+} > "$TMP/table.md"
+{
+  cat "$TMP/table.md"
+  if [ -n "$KEEP" ]; then
+    echo
+    printf '%s\n' "$KEEP"
+  fi
+} > "$OUT"
+cat "$TMP/table.md"
