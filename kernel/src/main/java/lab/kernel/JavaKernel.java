@@ -23,6 +23,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -33,6 +34,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -539,6 +543,14 @@ public final class JavaKernel extends BaseKernel {
       }
     }
     return IS_COMPLETE_YES;
+  }
+
+  /** The kernel keeps no history; a history request gets an empty one rather than silence. */
+  @Override
+  protected void handleHistoryRequest(ShellReplyEnvironment env,
+      Message<HistoryRequest> request) {
+    env.setBusyDeferIdle();
+    env.reply(new HistoryReply(List.of()));
   }
 
   @Override

@@ -253,6 +253,18 @@ class KernelProtocolTest {
   }
 
   @Test
+  void historyRequestIsAnswered() {
+    JsonObject c = new JsonObject();
+    c.addProperty("output", false);
+    c.addProperty("raw", true);
+    c.addProperty("hist_access_type", "tail");
+    c.addProperty("n", 10);
+    Msg reply = kernel.request("history_request", c);
+    assertEquals("history_reply", reply.type());
+    assertEquals(0, reply.content().getAsJsonArray("history").size());
+  }
+
+  @Test
   void inspectionAndCompleteness() {
     JsonObject c = new JsonObject();
     c.addProperty("code", "Math.max(1, 2)");
