@@ -23,6 +23,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -33,6 +34,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +157,11 @@ public final class JavaKernel extends BaseKernel {
         }
       }
     }
-    js.sourceCodeAnalysis().analyzeCompletion("1 + 1");
+    // A first expression compiled and run here, then dropped: the first cell starts warm.
+    for (SnippetEvent ev : js.eval(js.sourceCodeAnalysis().analyzeCompletion("1 + 1").source())) {
+      control.take(ev.value());
+      js.drop(ev.snippet());
+    }
     return js;
   }
 
@@ -236,11 +244,6 @@ public final class JavaKernel extends BaseKernel {
     if (interruptRequested) {
       throw new CellInterruptedException("the cell was interrupted");
     }
-  }
-
-  /** Whether {@code value} (from {@link #evalCell}) is a value rather than "no value". */
-  static boolean hasValue(Object value) {
-    return value != NO_VALUE;
   }
 
   private Object evalJava(String code, int firstLine) {
@@ -354,10 +357,11 @@ public final class JavaKernel extends BaseKernel {
       if (!d.isError()) {
         continue;
       }
-      String msg = d.getMessage(Locale.ENGLISH);
-      first = first == null ? msg.lines().findFirst().orElse(msg) : first;
-      report.addAll(msg.lines().map(l -> "error: " + l).toList().subList(0, 1));
-      msg.lines().skip(1).forEach(report::add);
+      List<String> msg = d.getMessage(Locale.ENGLISH).lines().toList();
+      String head = msg.isEmpty() ? "compile error" : msg.get(0);
+      first = first == null ? head : first;
+      report.add("error: " + head);
+      report.addAll(msg.subList(Math.min(1, msg.size()), msg.size()));
       long pos = d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition();
       int at = (int) Math.min(code.length(), start + Math.max(0, pos));
       int lineStart = code.lastIndexOf('\n', at - 1) + 1;
@@ -539,6 +543,14 @@ public final class JavaKernel extends BaseKernel {
       }
     }
     return IS_COMPLETE_YES;
+  }
+
+  /** The kernel keeps no history; a history request gets an empty one rather than silence. */
+  @Override
+  protected void handleHistoryRequest(ShellReplyEnvironment env,
+      Message<HistoryRequest> request) {
+    env.setBusyDeferIdle();
+    env.reply(new HistoryReply(List.of()));
   }
 
   @Override

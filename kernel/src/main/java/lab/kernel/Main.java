@@ -3,6 +3,8 @@ package lab.kernel;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +35,21 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      System.err.println("usage: lab.kernel.Main CONNECTION_FILE");
+      System.err.println("usage: lab.kernel.Main CONNECTION_FILE | --warm-up");
       System.exit(2);
     }
     setUpOutput();
+    if (args[0].equals("--warm-up")) {
+      warmUp();
+      System.exit(0);
+    }
     Logger log = LoggerFactory.getLogger(Main.class);
     long t0 = System.nanoTime();
     Path file = Path.of(args[0]);
     KernelConnectionProperties props = KernelConnectionProperties.parse(
         Files.readString(file, StandardCharsets.UTF_8));
     JavaKernel kernel = new JavaKernel();
-    JupyterConnection connection = new JupyterConnection(props);
+    JupyterConnection connection = new LabConnection(props);
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
     keepLoopsAlive(log);
@@ -54,6 +60,32 @@ public final class Main {
     connection.waitUntilClose();
     log.info("kernel shut down");
     System.exit(0);
+  }
+
+  /**
+   * Runs what a session starts with (sockets on free loopback ports, JShell, a first cell, a
+   * chart of the lab's library) without a client, then returns. Run under
+   * {@code -XX:ArchiveClassesAtExit} it records the classes a kernel start needs in a class
+   * data archive ({@code ./lab install} does this), which shortens later starts.
+   */
+  static void warmUp() throws Exception {
+    StringBuilder json = new StringBuilder("{\"ip\": \"127.0.0.1\", \"transport\": \"tcp\",");
+    json.append(" \"signature_scheme\": \"hmac-sha256\", \"key\": \"warm-up\"");
+    for (String port : new String[] {"shell_port", "iopub_port", "stdin_port", "control_port",
+        "hb_port"}) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        json.append(", \"").append(port).append("\": ").append(s.getLocalPort());
+      }
+    }
+    KernelConnectionProperties props = KernelConnectionProperties.parse(json + "}");
+    JavaKernel kernel = new JavaKernel();
+    JupyterConnection connection = new LabConnection(props);
+    kernel.becomeHandlerForConnection(connection);
+    connection.connect();
+    kernel.startInBackground();
+    kernel.eval("int warm = 1 + 1;\nwarm");
+    kernel.eval("lab.plot.Figures.scatter(\"warm-up\", lab.data.Toys.twoMoons(50, 1))");
+    connection.close();
   }
 
   /**

@@ -108,6 +108,7 @@ final class KernelClient implements AutoCloseable {
 
   final Path dir;
   final Path log;
+  final Map<String, Integer> ports;
   final String key;
   final Process process;
   private final ZContext ctx = new ZContext();
@@ -121,6 +122,7 @@ final class KernelClient implements AutoCloseable {
   private KernelClient(Path dir, Map<String, Integer> ports, String key, Process process)
       throws NoSuchAlgorithmException, InvalidKeyException {
     this.dir = dir;
+    this.ports = Map.copyOf(ports);
     this.log = dir.resolve("kernel.log");
     this.key = key;
     this.process = process;

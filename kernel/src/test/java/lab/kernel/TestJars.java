@@ -19,14 +19,14 @@ final class TestJars {
   private TestJars() {
   }
 
-  /** Compiles {@code demo.Greeter} (whose {@code hi()} returns {@code greeting}) into a jar. */
-  static Path greeterJar(Path dir, String greeting) throws IOException {
-    String src = "package demo; public class Greeter { public static String hi() { return \""
+  /** Compiles {@code demo.NAME} (whose {@code hi()} returns {@code greeting}) into a folder. */
+  static Path classes(Path dir, String name, String greeting) throws IOException {
+    String src = "package demo; public class " + name + " { public static String hi() { return \""
         + greeting + "\"; } }";
-    Path classes = Files.createDirectories(dir.resolve("classes-" + greeting.hashCode()));
+    Path classes = Files.createDirectories(dir.resolve("classes-" + Math.abs(greeting.hashCode())));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    SimpleJavaFileObject file = new SimpleJavaFileObject(URI.create("string:///demo/Greeter.java"),
-        SimpleJavaFileObject.Kind.SOURCE) {
+    SimpleJavaFileObject file = new SimpleJavaFileObject(
+        URI.create("string:///demo/" + name + ".java"), SimpleJavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignore) {
         return src;
@@ -37,6 +37,12 @@ final class TestJars {
     if (!ok) {
       throw new IllegalStateException("cannot compile the test class");
     }
+    return classes;
+  }
+
+  /** A jar of {@code demo.Greeter} whose {@code hi()} returns {@code greeting}. */
+  static Path greeterJar(Path dir, String greeting) throws IOException {
+    Path classes = classes(dir, "Greeter", greeting);
     Path jar = dir.resolve("greeter-" + Math.abs(greeting.hashCode()) + ".jar");
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream j = new JarOutputStream(out)) {
