@@ -87,6 +87,34 @@ public final class ToyQuality {
   }
 
   /**
+   * Exact 2-Wasserstein distance between two equally weighted point sets (network simplex of
+   * {@link lab.ot.NetworkSimplex} on the squared Euclidean cost): the square root of the optimal
+   * ⟨P, C⟩.
+   *
+   * @param a n × d points
+   * @param b m × d points
+   */
+  public static double exactW2(float[][] a, double[][] b) {
+    if (a.length == 0 || b.length == 0) {
+      throw new IllegalArgumentException("exactW2: sizes " + a.length + " and " + b.length
+          + "; expected non-empty sets");
+    }
+    double[][] x = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      x[i] = new double[a[i].length];
+      for (int j = 0; j < a[i].length; j++) {
+        x[i][j] = a[i][j];
+      }
+    }
+    double[] wa = new double[a.length];
+    double[] wb = new double[b.length];
+    Arrays.fill(wa, 1.0 / a.length);
+    Arrays.fill(wb, 1.0 / b.length);
+    return Math.sqrt(lab.ot.NetworkSimplex.solve(x, wa, b, wb,
+        new lab.ot.NetworkSimplex.Options()).cost());
+  }
+
+  /**
    * Sliced 2-Wasserstein distance: the root mean over {@code directions} random unit directions
    * θ of W₂²(θ·a, θ·b), each 1-D distance computed exactly from sorted projections (equal sizes
    * required).

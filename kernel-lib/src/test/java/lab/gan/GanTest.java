@@ -22,8 +22,9 @@ class GanTest {
   /**
    * WGAN-GP on 8 Gaussians (σ = 0.02, ring radius 2): after 4,000 critic steps (800 generator
    * steps) all 8 modes hold at least 2% of 2,000 samples within 0.25 of their centre, at most
-   * 60% of samples lie off every mode, and the sliced W2 to a fresh target sample is below 0.35
-   * (from above 1 at the start).
+   * 60% of samples lie off every mode, the sliced W2 to a fresh target sample is below 0.35
+   * (from above 1 at the start), and the exact W2 (network simplex, 500 against 500 points) is
+   * within 0.3 of the W2 between two target samples of that size.
    */
   @Test
   void wganGpRecoversAllEightModes() {
@@ -37,10 +38,16 @@ class GanTest {
       ToyQuality.ModeReport modes = ToyQuality.modes(s, Toys.modes8(), ToyQuality.RADIUS,
           ToyQuality.MIN_SHARE);
       double sw2 = ToyQuality.slicedW2(s, target, 64, 1);
-      String msg = modes + ", sliced W2 " + sw2 + " (start " + before + ")";
+      double[][] t500 = Toys.gaussians8(500, 11).points();
+      double w2 = ToyQuality.exactW2(java.util.Arrays.copyOf(s, 500), t500);
+      double floor = ToyQuality.exactW2(Trainer.Data.of(Toys.gaussians8(500, 12)).x(), t500);
+      String msg = modes + ", sliced W2 " + sw2 + " (start " + before + "), exact W2 " + w2
+          + " (two target samples: " + floor + ")";
+      System.out.println(msg);
       assertEquals(8, modes.modesHit(), msg);
       assertTrue(modes.offModeShare() < 0.6, msg);
       assertTrue(sw2 < 0.35 && before > 1.0, msg);
+      assertTrue(w2 < floor + 0.3, msg);
     }
   }
 
