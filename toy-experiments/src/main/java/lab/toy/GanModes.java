@@ -13,6 +13,10 @@ import lab.data.Toys;
 import lab.gan.Gan;
 import lab.gan.GanConfig;
 import lab.gan.ToyQuality;
+import lab.ot.OtResult;
+import lab.ot.PowerDiagram;
+import lab.ot.SemiDiscrete;
+import lab.ot.Weights;
 import lab.plot.Figures;
 import lab.plot.ResultTable;
 import lab.plot.Tables;
@@ -21,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mode collapse and mode mixture of GAN, WGAN and WGAN-GP on 8 and 25 Gaussians
- * (PAPER.md §3.1).
+ * Mode collapse and mode mixture of GAN, WGAN and WGAN-GP on 8 and 25 Gaussians, and AE-OT
+ * beside them (PAPER.md §3.1).
  *
  * <p>Each generator G maps a standard Gaussian latent z ∈ ℝ⁸ to the plane. Measured on n
  * generated points against the k known mode centres c₁..c_k ({@link ToyQuality}):
@@ -44,6 +48,25 @@ public final class GanModes {
 
   private static final Logger LOG = LoggerFactory.getLogger(GanModes.class);
 
+  /** AE-OT's top-k cells in generation. */
+  static final int AEOT_TOP_K = 20;
+
+  /**
+   * AE-OT's angle threshold between cell normals (y, −1)/‖(y, −1)‖, radians. Scale-dependent:
+   * 0.1 keeps neighbours inside one mode of the 8- and 25-Gaussian layouts (adjacent modes
+   * are at least 0.3 rad apart) where AE-OT's CelebA setting 0.7 would join them.
+   */
+  static final double AEOT_ANGLE = 0.1;
+
+  /**
+   * The semi-discrete solver's settings for AE-OT on the toys: at most 2^16 samples and 300
+   * Adam steps. Targets packed into tight modes make thin cells that the default settings
+   * resolve only with millions of samples; generation needs the cells' neighbourhoods, not
+   * their exact areas, so the solution is used as it stands and its ‖∇E‖ is logged.
+   */
+  static final SemiDiscrete.Options AEOT_SOLVER = new SemiDiscrete.Options(
+      SemiDiscrete.Source.CUBE, 5e-3, 2e-3, 1 << 14, 1 << 16, 30, 300);
+
   /** Points on the latent segment drawn through the generator. */
   static final int PATH_POINTS = 400;
 
@@ -59,11 +82,13 @@ public final class GanModes {
    * @param trainSize points of the training sample, ≥ 64
    * @param evalSize n, generated and fresh true points compared, ≥ 10
    * @param batch batch size, ≥ 1
+   * @param aeOtTargets training points used as the discrete target of AE-OT (0: no AE-OT),
+   *     at most trainSize
    * @param seed seed of data, models and samples
    * @param checkpoints folder for checkpoints, or {@code null} to keep nothing
    */
   public record Options(List<Integer> mixtures, List<GanConfig.Loss> losses, int steps,
-      int trainSize, int evalSize, int batch, long seed, Path checkpoints) {
+      int trainSize, int evalSize, int batch, int aeOtTargets, long seed, Path checkpoints) {
 
     /** Checks the ranges. */
     public Options {
@@ -80,20 +105,25 @@ public final class GanModes {
             + trainSize + ", evalSize " + evalSize + ", batch " + batch
             + "; expected steps ≥ 1, trainSize ≥ 64, evalSize ≥ 10, batch ≥ 1");
       }
+      if (aeOtTargets < 0 || aeOtTargets > trainSize) {
+        throw new IllegalArgumentException("GAN modes: aeOtTargets " + aeOtTargets
+            + ", expected 0 (no AE-OT) up to trainSize = " + trainSize);
+      }
       mixtures = List.copyOf(mixtures);
       losses = List.copyOf(losses);
     }
 
     /**
      * 2,000 / 4,000 / 10,000 steps and 500 / 1,000 / 2,000 compared points by profile; 8
-     * Gaussians in the small profile, 8 and 25 otherwise; all three losses, 4,000 training
-     * points, batch 256, seed 1, checkpoints in {@code data/checkpoints/toy}.
+     * Gaussians in the small profile, 8 and 25 otherwise; all three losses and AE-OT on
+     * 256 / 512 / 1,024 targets; 4,000 training points, batch 256, seed 1, checkpoints in
+     * {@code data/checkpoints/toy}.
      */
     public static Options of(Profile profile) {
       List<Integer> mixtures = profile == Profile.SMALL ? List.of(8) : List.of(8, 25);
       return new Options(mixtures, List.of(GanConfig.Loss.values()),
-          profile.pick(2000, 4000, 10000), 4000, profile.pick(500, 1000, 2000), 256, 1,
-          LabDirs.checkpoints().resolve("toy"));
+          profile.pick(2000, 4000, 10000), 4000, profile.pick(500, 1000, 2000), 256,
+          profile.pick(256, 512, 1024), 1, LabDirs.checkpoints().resolve("toy"));
     }
   }
 
@@ -188,8 +218,8 @@ public final class GanModes {
           paths.add(r.path());
         }
       }
-      f.put("latent_paths", Figures.scatter("Latent segments between two modes (" + first
-          + " Gaussians)", paths.toArray(new PointSet[0])));
+      f.put("latent_paths", Figures.scatter("Latent segments, " + first
+          + " Gaussians", paths.toArray(new PointSet[0])));
       return f;
     }
   }
@@ -232,8 +262,47 @@ public final class GanModes {
           LOG.info("{} on {} Gaussians: {}, W2 {} (floor {})", model, k, rep, w2, floor);
         }
       }
+      if (o.aeOtTargets() > 0) {
+        runs.add(aeOt(k, train, fresh, centres, floor, o));
+      }
     }
     return new Result(o, List.copyOf(truths), List.copyOf(runs));
+  }
+
+  /**
+   * AE-OT on the toy plane: the points are their own latent codes (the encoder is the identity,
+   * the data being 2-D already). Semi-discrete OT from the uniform square to the first
+   * {@code aeOtTargets} training points, then generation between neighbouring targets with the
+   * angle test ({@link PowerDiagram#generate}); source samples on the singular set are
+   * rejected, which is how AE-OT avoids mode mixture.
+   */
+  static Run aeOt(int k, PointSet train, PointSet fresh, double[][] centres, double floor,
+      Options o) {
+    double[][] targets = java.util.Arrays.copyOf(train.points(), o.aeOtTargets());
+    long t0 = System.nanoTime();
+    OtResult sol = SemiDiscrete.solve(targets, Weights.uniform(targets.length), AEOT_SOLVER);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    PowerDiagram pd = SemiDiscrete.diagram(targets, sol);
+    PowerDiagram.Generation gen = pd.generate(o.evalSize(), SemiDiscrete.Source.CUBE,
+        AEOT_TOP_K, AEOT_ANGLE, o.seed() + 3);
+    double[][] pts = gen.points();
+    ToyQuality.ModeReport rep = ToyQuality.modes(ToyTraining.toFloat(pts), centres,
+        ToyQuality.RADIUS, ToyQuality.MIN_SHARE);
+    double w2 = ToyTraining.w2(pts, fresh.points());
+
+    // a straight segment across the source square, pushed through the OT map
+    double[][] path = new double[PATH_POINTS][];
+    for (int p = 0; p < PATH_POINTS; p++) {
+      double s = -0.5 + (double) p / (PATH_POINTS - 1);
+      path[p] = pd.map(new double[] {s, 0.37 * s});
+    }
+    double pathOff = ToyQuality.modes(ToyTraining.toFloat(path), centres, ToyQuality.RADIUS, 0)
+        .offModeShare();
+    LOG.info("AE-OT on {} Gaussians: {} (‖∇E‖ {}, {} rejected), W2 {}", k, rep,
+        sol.marginalError(), gen.rejected(), w2);
+    return new Run(k, "AE-OT", rep.modesHit(), rep.modes(), rep.offModeShare(), pathOff, w2,
+        floor, secs, new PointSet(pts, "AE-OT samples"), new PointSet(path,
+            "AE-OT: source segment, " + Math.round(100 * pathOff) + "% off-mode"));
   }
 
   /** The model's name in tables: GAN, WGAN, WGAN-GP. */

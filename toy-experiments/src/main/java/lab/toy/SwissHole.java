@@ -187,8 +187,8 @@ public final class SwissHole {
           charts.add(r.placement().chart().named(r.model() + " samples on the roll"));
         }
       }
-      f.put("chart", Figures.scatter("The roll's chart: the empty band and what each generator"
-          + " puts there", "angle t (rad)", "height h", charts.toArray(new PointSet[0])));
+      f.put("chart", Figures.scatter("Chart of the roll (t, h)", "angle t (rad)", "height h",
+          charts.toArray(new PointSet[0])));
       Map<String, double[]> xs = new LinkedHashMap<>();
       Map<String, double[]> ys = new LinkedHashMap<>();
       for (Run r : runs) {

@@ -32,6 +32,8 @@ public final class ToyCatalog {
         OneDimensionalCheck::run);
     add("sinkhorn", "Sinkhorn's transport cost → exact OT cost as ε → 0, with the ε log n bound",
         SinkhornLimit::run);
+    add("power-diagram", "semi-discrete OT in 2-D: power cells whose areas match the weights",
+        PowerCells::run);
     add("gaussian", "W₂ of two Gaussians: closed form vs exact OT of samples vs FID formula",
         GaussianLink::run);
     add("gan-modes", "GAN, WGAN, WGAN-GP on 8/25 Gaussians: modes hit, off-mode share, exact W₂",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lab.data.PointSet;
 import lab.data.Toys;
 import lab.gan.GanConfig;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class GanToysTest {
   @Test
   void ganModesMeasuresEveryModelAndReusesCheckpoints() {
     GanModes.Options o = new GanModes.Options(List.of(8), List.of(GanConfig.Loss.WGAN_GP,
-        GanConfig.Loss.NON_SATURATING), 30, 512, 100, 64, 2, dir);
+        GanConfig.Loss.NON_SATURATING), 30, 512, 100, 64, 0, 2, dir);
     GanModes.Result first = GanModes.run(o);
     assertEquals(2, first.runs().size());
     for (GanModes.Run r : first.runs()) {
@@ -69,6 +70,21 @@ class GanToysTest {
     assertThrows(IllegalArgumentException.class, () -> new SwissHole.Options(
         List.of(GanConfig.Loss.WGAN_GP), 20, 256, 50, 2000, 0, new double[] {1}, 64, 1, null));
     assertThrows(IllegalArgumentException.class, () -> new GanModes.Options(List.of(9),
-        List.of(GanConfig.Loss.WGAN_GP), 20, 256, 50, 64, 1, null));
+        List.of(GanConfig.Loss.WGAN_GP), 20, 256, 50, 64, 0, 1, null));
+    assertThrows(IllegalArgumentException.class, () -> new GanModes.Options(List.of(8),
+        List.of(GanConfig.Loss.WGAN_GP), 20, 256, 50, 64, 257, 1, null));
+  }
+
+  @Test
+  void aeOtReachesEveryModeWithoutMixture() {
+    GanModes.Options o = new GanModes.Options(List.of(8), List.of(GanConfig.Loss.WGAN_GP), 1,
+        512, 400, 64, 64, 3, null);
+    PointSet train = Toys.gaussians8(512, 3);
+    PointSet fresh = Toys.gaussians8(400, 4);
+    GanModes.Run r = GanModes.aeOt(8, train, fresh, Toys.modes8(), 0.1, o);
+    assertEquals(8, r.modesHit(), r.toString());
+    assertTrue(r.offModeShare() < 0.02, "AE-OT off-mode share " + r.offModeShare());
+    assertTrue(r.pathOffModeShare() < 0.02, "AE-OT segment off-mode " + r.pathOffModeShare());
+    assertTrue(r.samples().size() > 200, "AE-OT kept " + r.samples().size() + " of 400");
   }
 }
