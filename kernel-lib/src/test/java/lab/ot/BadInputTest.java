@@ -140,6 +140,21 @@ class BadInputTest {
   }
 
   @Test
+  void resultDistanceAndSemiDiscreteOptions() {
+    OtResult r = NetworkSimplex.solve(HALF, HALF, new double[][] {{4, 9}, {9, 4}});
+    assertEquals(2.0, r.distance(2), 1e-12);
+    for (double p : new double[] {0, -1, Double.NaN}) {
+      assertMessage(IllegalArgumentException.class, () -> r.distance(p), "p = " + p);
+    }
+    assertMessage(IllegalArgumentException.class,
+        () -> SemiDiscrete.solve(new double[][] {{0, 0}}, new double[] {1}, null),
+        "options are null");
+    assertMessage(IllegalArgumentException.class,
+        () -> SemiDiscrete.solve(new double[][] {{0, Double.NaN}}, new double[] {1},
+            new SemiDiscrete.Options()), "targets[0][1] = NaN");
+  }
+
+  @Test
   void gaussiansRejectOverflowAndEmptyDimension() {
     double[] m = {0};
     // Tr S1 + Tr S2 overflowed and Math.max(NaN, 0) returned NaN
