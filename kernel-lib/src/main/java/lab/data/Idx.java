@@ -171,10 +171,11 @@ public final class Idx {
             + " values, more than one array can hold");
       }
 
-      // body: exactly the product of the sizes, nothing after it
-      byte[] body = new byte[(int) total];
-      int got = data.readNBytes(body, 0, body.length);
-      if (got < body.length) {
+      // body: exactly the product of the sizes, nothing after it (read in chunks, so that a
+      // corrupt header announcing gigabytes does not allocate them before the file ends)
+      byte[] body = data.readNBytes((int) total);
+      int got = body.length;
+      if (got < total) {
         throw new DataFileException(file, "truncated: the header " + Arrays.toString(dims)
             + " announces " + total + " values but only " + got + " follow"
             + (gz ? " after decompression" : ""));

@@ -53,8 +53,21 @@ public final class Checkpoint {
   public static final class CheckpointException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the file is sound but holds another kind or configuration of model. */
+    private final boolean otherModel;
+
     CheckpointException(Path file, String defect) {
+      this(file, defect, false);
+    }
+
+    CheckpointException(Path file, String defect, boolean otherModel) {
       super("checkpoint " + file + ": " + defect);
+      this.otherModel = otherModel;
+    }
+
+    /** Whether the file is sound but holds another kind or configuration of model. */
+    public boolean otherModel() {
+      return otherModel;
     }
   }
 
@@ -149,6 +162,20 @@ public final class Checkpoint {
       throw new CheckpointException(file, "format version " + version + ", this code reads "
           + "version " + VERSION);
     }
+
+    // Checksum first, so that no damaged count or size drives an allocation.
+    if (all.length < MAGIC.length + 4 + Long.BYTES) {
+      throw new CheckpointException(file, "truncated: " + all.length + " bytes, shorter than "
+          + "the header and checksum");
+    }
+    long last = java.nio.ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES).getLong();
+    CRC32 whole = new CRC32();
+    whole.update(all, 0, all.length - Long.BYTES);
+    if (whole.getValue() != last) {
+      throw new CheckpointException(file, "truncated or damaged: checksum of the first "
+          + (all.length - Long.BYTES) + " bytes is " + Long.toHexString(whole.getValue())
+          + " but the last 8 bytes hold " + Long.toHexString(last));
+    }
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
       in.skipNBytes(MAGIC.length + 4);
@@ -206,13 +233,13 @@ public final class Checkpoint {
       // Same model? Compare before touching any array.
       if (!kind.equals(model.kind())) {
         throw new CheckpointException(file, "holds a '" + kind + "' model, not '" + model.kind()
-            + "'");
+            + "'", true);
       }
       JsonElement saved = JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
       JsonElement wanted = GSON.toJsonTree(model.config());
       if (!saved.equals(wanted)) {
         throw new CheckpointException(file, "configuration " + saved + " differs from the "
-            + "model's " + wanted);
+            + "model's " + wanted, true);
       }
       if (!names.equals(model.lossNames())) {
         throw new CheckpointException(file, "loss names " + names + ", model has "
@@ -228,7 +255,7 @@ public final class Checkpoint {
     } catch (EOFException e) {
       throw new CheckpointException(file, "truncated: the file ends before its last array and "
           + "checksum (" + all.length + " bytes)");
-    } catch (IOException e) {
+    } catch (IOException | NegativeArraySizeException e) {
       throw new CheckpointException(file, "unreadable (" + e + ")");
     }
   }
@@ -259,7 +286,7 @@ public final class Checkpoint {
         LOG.info("{}: checkpoint has {} of {} steps; training on", model.kind(), model.step(),
             steps);
       } catch (CheckpointException e) {
-        if (!e.getMessage().contains("configuration") && !e.getMessage().contains("holds a")) {
+        if (!e.otherModel()) {
           throw e;
         }
         LOG.warn("{}; training anew and replacing it", e.getMessage());

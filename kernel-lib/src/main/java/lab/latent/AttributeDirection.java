@@ -45,6 +45,12 @@ public record AttributeDirection(String attribute, double[] normal, double offse
       throw new IllegalArgumentException("attribute '" + attribute + "': " + codes.length
           + " codes but " + scores.length + " scores");
     }
+    for (int i = 0; i < scores.length; i++) {
+      if (!Double.isFinite(scores[i])) {
+        throw new IllegalArgumentException("attribute '" + attribute + "': score " + i + " is "
+            + scores[i] + "; expected finite scores");
+      }
+    }
     if (!(share > 0 && share <= 0.5)) {
       throw new IllegalArgumentException("attribute '" + attribute + "': share is " + share
           + "; expected 0 < share ≤ 0.5");
@@ -58,6 +64,14 @@ public record AttributeDirection(String attribute, double[] normal, double offse
     // positives = top m by score, negatives = bottom m
     Integer[] order = IntStream.range(0, codes.length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+    double lowest = scores[order[codes.length - m]];
+    double highest = scores[order[m - 1]];
+    if (!(lowest > highest)) {
+      throw new IllegalArgumentException("attribute '" + attribute + "': the " + m
+          + " highest scores reach down to " + lowest + " and the " + m + " lowest up to "
+          + highest + "; expected the extremes to differ (ties make positives and negatives"
+          + " arbitrary)");
+    }
     double[][] x = new double[2 * m][];
     int[] y = new int[2 * m];
     for (int i = 0; i < m; i++) {

@@ -11,6 +11,9 @@ public final class LatentOps {
   /** Codes used to estimate the mean style w̄ for truncation in W. */
   public static final int MEAN_STYLE_SAMPLES = 4096;
 
+  /** Angles within this of π are antipodal for {@link #slerp}. */
+  public static final double ANTIPODAL = 1e-6;
+
   private LatentOps() {
   }
 
@@ -81,6 +84,7 @@ public final class LatentOps {
   public static double[][] lerp(double[][] a, double[][] b, double t) {
     Points.sameDim("a", a, "b", b);
     sameRows(a, b);
+    finite("lerp t", t);
     double[][] c = new double[a.length][a[0].length];
     for (int i = 0; i < a.length; i++) {
       for (int k = 0; k < c[i].length; k++) {
@@ -98,10 +102,15 @@ public final class LatentOps {
    * @param a n × k
    * @param b n × k
    * @param t in [0, 1]
+   * @throws IllegalArgumentException when two rows point in opposite directions (θ within
+   *     {@value #ANTIPODAL} of π), where the great circle and so the slerp are undefined
    */
   public static double[][] slerp(double[][] a, double[][] b, double t) {
     Points.sameDim("a", a, "b", b);
     sameRows(a, b);
+    if (!(t >= 0 && t <= 1)) {
+      throw new IllegalArgumentException("slerp t is " + t + "; expected 0 ≤ t ≤ 1");
+    }
     double[][] c = new double[a.length][a[0].length];
     for (int i = 0; i < a.length; i++) {
       double na = Points.norm(a[i]);
@@ -113,6 +122,11 @@ public final class LatentOps {
           c[i][k] = (1 - t) * a[i][k] + t * b[i][k];
         }
         continue;
+      }
+      if (Math.PI - theta < ANTIPODAL) {
+        throw new IllegalArgumentException("slerp: row " + i + " of a and row " + i + " of b"
+            + " point in opposite directions (angle " + theta + "); expected an angle below"
+            + " π − " + ANTIPODAL + ", where the great circle is defined");
       }
       double s = Math.sin(theta);
       double wa = Math.sin((1 - t) * theta) / s;
@@ -133,6 +147,12 @@ public final class LatentOps {
   /** Row-wise mean + ψ·(x − mean). */
   public static double[][] truncate(double[][] x, double[] mean, double psi) {
     Points.check("codes", x);
+    finite("truncation ψ", psi);
+    if (mean == null) {
+      throw new IllegalArgumentException("truncation centre is null; expected a vector of "
+          + x[0].length + " values");
+    }
+    Points.check("truncation centre", new double[][] {mean});
     if (mean.length != x[0].length) {
       throw new IllegalArgumentException("truncation centre has length " + mean.length
           + " but codes have " + x[0].length + " columns");
@@ -155,10 +175,8 @@ public final class LatentOps {
    */
   public static double[][] edit(double[][] x, double[] direction, double alpha) {
     Points.check("codes", x);
-    if (direction.length != x[0].length) {
-      throw new IllegalArgumentException("edit direction has length " + direction.length
-          + " but codes have " + x[0].length + " columns");
-    }
+    finite("edit α", alpha);
+    unit("edit direction", direction, x[0].length);
     double[][] c = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       double shift = alpha - Points.dot(x[i], direction);
@@ -175,6 +193,14 @@ public final class LatentOps {
    * an attribute from either side).
    */
   public static double[][] shift(double[][] x, double[] direction, double[] step) {
+    Points.check("codes", x);
+    unit("shift direction", direction, x[0].length);
+    if (step == null || step.length != x.length) {
+      throw new IllegalArgumentException("shift steps have length "
+          + (step == null ? "null" : String.valueOf(step.length)) + " but there are "
+          + x.length + " codes; expected one step per code");
+    }
+    Points.check("shift steps", new double[][] {step});
     double[][] c = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       c[i] = x[i].clone();
@@ -183,6 +209,27 @@ public final class LatentOps {
       }
     }
     return c;
+  }
+
+  private static void finite(String name, double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " is " + v + "; expected a finite value");
+    }
+  }
+
+  /** Checks a finite unit vector (to 1e-6) of length k. */
+  private static void unit(String name, double[] n, int k) {
+    if (n == null || n.length != k) {
+      throw new IllegalArgumentException(name + " has length "
+          + (n == null ? "null" : String.valueOf(n.length)) + " but codes have " + k
+          + " columns; expected the same");
+    }
+    Points.check(name, new double[][] {n});
+    double norm = Points.norm(n);
+    if (Math.abs(norm - 1) > 1e-6) {
+      throw new IllegalArgumentException(name + " has norm " + norm
+          + "; expected a unit vector (to 1e-6)");
+    }
   }
 
   private static void sameRows(double[][] a, double[][] b) {

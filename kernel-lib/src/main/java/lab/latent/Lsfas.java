@@ -181,24 +181,29 @@ public final class Lsfas {
 
   /** q_IS = clip((IS(S) − 1) / (IS(R_te) − 1), 0, 1); IS(R_te) must exceed 1. */
   public static double qIs(double isSamples, double isTest) {
-    if (!(isTest > 1) || Double.isNaN(isSamples)) {
+    if (!(isTest > 1) || !Double.isFinite(isTest) || !Double.isFinite(isSamples)) {
       throw new IllegalArgumentException("q_IS of IS(S) = " + isSamples + ", IS(R_te) = "
-          + isTest + "; expected IS(R_te) > 1 and IS(S) a number");
+          + isTest + "; expected a finite IS(R_te) > 1 and a finite IS(S)");
     }
     return clip((isSamples - 1) / (isTest - 1));
   }
 
   /** q_FID = clip(FID(R_fr, R_te) / FID(S, R_te), 0, 1); 1 when FID(S, R_te) = 0. */
   public static double qFid(double fidFresh, double fidSamples) {
-    if (!(fidFresh >= 0) || !(fidSamples >= 0)) {
+    if (!(fidFresh >= 0) || !(fidSamples >= 0) || !Double.isFinite(fidFresh)
+        || !Double.isFinite(fidSamples)) {
       throw new IllegalArgumentException("q_FID of FID(R_fr, R_te) = " + fidFresh
-          + ", FID(S, R_te) = " + fidSamples + "; expected both ≥ 0");
+          + ", FID(S, R_te) = " + fidSamples + "; expected both finite and ≥ 0");
     }
     return fidSamples == 0 ? 1 : clip(fidFresh / fidSamples);
   }
 
   /** The weighted composite of q_IS, q_FID and max(FeatureScore, 0). */
   public static double composite(double qIs, double qFid, double featureScore, Weights w) {
+    if (Double.isNaN(qIs) || Double.isNaN(qFid) || Double.isNaN(featureScore)) {
+      throw new IllegalArgumentException("LSFAS composite of q_IS = " + qIs + ", q_FID = " + qFid
+          + ", FeatureScore = " + featureScore + "; expected numbers, not NaN");
+    }
     double plus = Math.max(featureScore, 0);
     return (w.is() * qIs + w.fid() * qFid + w.feature() * plus)
         / (w.is() + w.fid() + w.feature());

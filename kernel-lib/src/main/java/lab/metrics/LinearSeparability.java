@@ -110,7 +110,8 @@ public final class LinearSeparability {
    * @param attributeProbabilities n × A probabilities in [0, 1] that attribute a holds for
    *     code i (for instance one column per class of a classifier, one-vs-rest); not modified
    * @throws IllegalArgumentException for empty, ragged or non-finite input, a probability
-   *     outside [0, 1], or different row counts
+   *     outside [0, 1], different row counts, or when every attribute has a single class
+   *     (no attribute could be scored, and a score of 1 would read as perfect)
    */
   public static Result of(double[][] codes, double[][] attributeProbabilities, Options options) {
     Checks.features("latent codes", codes);
@@ -177,6 +178,11 @@ public final class LinearSeparability {
       double bits = conditionalEntropy(table);
       total += bits;
       out.add(new Attribute(a, kept, positives, table, bits, false));
+    }
+    if (single == attrs) {
+      throw new IllegalArgumentException("linear separability: each of the " + attrs
+          + " attributes has one class only among its " + kept + " most confident codes, so"
+          + " none can be scored; expected at least one attribute with both labels");
     }
     return new Result(Math.pow(2, total), total, List.copyOf(out), single);
   }

@@ -212,10 +212,12 @@ public final class PerceptualPathLength {
         pts[m + i] = interpolate(a[q], b[q], t[q] + epsilon, space);
       }
       double[][] e = embed.apply(pts);
-      if (e.length != 2 * m) {
-        throw new IllegalArgumentException("the embedding returned " + e.length
+      if (e == null || e.length != 2 * m) {
+        throw new IllegalArgumentException("the embedding returned "
+            + (e == null ? "null" : String.valueOf(e.length))
             + " vectors for " + 2 * m + " latents, expected one per latent");
       }
+      Checks.features("embedding of path points " + from + ".." + (from + m - 1), e);
       for (int i = 0; i < m; i++) {
         double s = 0;
         for (int j = 0; j < e[i].length; j++) {

@@ -38,6 +38,15 @@ public final class Costs {
         row[j] = p == 2 ? s : Math.pow(Math.sqrt(s), p);
       }
     });
+    for (int i = 0; i < c.length; i++) {
+      for (int j = 0; j < c[i].length; j++) {
+        if (!Double.isFinite(c[i][j])) {
+          throw new IllegalArgumentException("cost between x[" + i + "] and y[" + j + "] = "
+              + c[i][j] + " (power p = " + p + "); expected a finite cost: rescale the points "
+              + "so that their distances stay below about 1e150");
+        }
+      }
+    }
     return c;
   }
 

@@ -73,6 +73,9 @@ public final class Gaussians {
     }
     int n = x.length;
     int d = x[0].length;
+    if (d == 0) {
+      throw new IllegalArgumentException("samples x have dimension 0; expected d >= 1");
+    }
     double[] mean = new double[d];
     for (int i = 0; i < n; i++) {
       if (x[i].length != d) {
@@ -142,6 +145,11 @@ public final class Gaussians {
       meanTerm += diff * diff;
     }
     double value = meanTerm + trace(s1) + trace(s2) - 2 * traceRoot;
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("W2^2 overflows to " + value + " (mean term "
+          + meanTerm + ", Tr s1 = " + trace(s1) + ", Tr s2 = " + trace(s2)
+          + "); expected means and covariances small enough for a finite result (rescale)");
+    }
     return Math.max(value, 0);
   }
 

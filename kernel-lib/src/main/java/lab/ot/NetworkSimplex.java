@@ -172,6 +172,11 @@ public final class NetworkSimplex {
         }
       }
       double art = (maxAbs + 1) * (nodes + 1);
+      if (!Double.isFinite(16 * art * (nodes + 1))) {
+        throw new IllegalArgumentException("cost matrix has max|C| = " + maxAbs + " on a " + n
+            + "x" + m + " problem; expected max|C| * (n + m + 1)^2 below " + Double.MAX_VALUE
+            + " / 16 (rescale the costs)");
+      }
       tolerance = 16 * Math.ulp(2 * art);
 
       // initial strongly feasible tree: every node hangs from the root

@@ -37,6 +37,9 @@ public record OtResult(String solver, double cost, TransportPlan plan, double[] 
 
   /** W_p = cost^(1/p), for the solvers whose cost is W_p^p. */
   public double distance(double p) {
+    if (!(p > 0) || !Double.isFinite(p)) {
+      throw new IllegalArgumentException("p = " + p + "; expected a finite p > 0");
+    }
     return Math.pow(Math.max(cost, 0), 1 / p);
   }
 

@@ -158,6 +158,10 @@ public final class SemiDiscrete {
   public static OtResult solve(double[][] targets, double[] weights, Options options) {
     int d = Costs.checkPoints("targets", targets, -1);
     double[] nu = Weights.normalised("weights", weights, targets.length);
+    if (options == null) {
+      throw new IllegalArgumentException("options are null; expected SemiDiscrete.Options, e.g."
+          + " new SemiDiscrete.Options()");
+    }
     int sobolDim = options.source().sobolDimension(d);
     if (sobolDim > Sobol.MAX_DIMENSION) {
       throw new IllegalArgumentException("targets have dimension " + d + "; the " + options

@@ -87,16 +87,17 @@ public final class Sinkhorn {
 
     /** Checks ε &gt; 0, caps ≥ 1, tolerance &gt; 0. */
     public Options {
-      if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+      if (!(epsilon > 0) || !Double.isFinite(epsilon) || !Double.isFinite(1 / epsilon)) {
         throw new IllegalArgumentException("epsilon = " + epsilon
-            + "; expected a finite epsilon > 0");
+            + "; expected a finite epsilon > 0 whose inverse is finite");
       }
       if (maxIterations < 1) {
         throw new IllegalArgumentException("maxIterations = " + maxIterations
             + "; expected >= 1");
       }
-      if (!(tolerance > 0)) {
-        throw new IllegalArgumentException("tolerance = " + tolerance + "; expected > 0");
+      if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+        throw new IllegalArgumentException("tolerance = " + tolerance
+            + "; expected a finite tolerance > 0");
       }
       if (checkEvery < 1) {
         throw new IllegalArgumentException("checkEvery = " + checkEvery + "; expected >= 1");
@@ -117,14 +118,44 @@ public final class Sinkhorn {
    * @param cost n×m costs, finite or +∞ (forbidden pair: P_ij = 0)
    * @return dense plan P, cost ⟨P, C⟩, potentials u = f, v = g in cost units, iterations over
    *     all ε stages, convergence at the final ε
+   * @throws NetworkSimplex.InfeasibleTransportException when forbidden pairs leave no plan
+   * @throws ArithmeticException when the iteration leaves the range of double precision (costs
+   *     near the overflow limit)
+   * @apiNote With forbidden pairs, feasibility is first checked by an exact network simplex on
+   *     the 0/+∞ pattern of the costs, which costs about as much as an exact solve.
    */
   public static OtResult solve(double[] a, double[] b, double[][] cost, Options options) {
     double[][] ab = Weights.pair(a, -1, b, -1);
     int n = ab[0].length;
     int m = ab[1].length;
     double[] c = Costs.flat(cost, n, m, true);
+    checkFeasible(ab[0], ab[1], c, n, m);
     State s = new State(ab[0], ab[1], c, n, m);
-    return s.solve(options);
+    OtResult r = s.solve(options);
+    if (!Double.isFinite(r.cost()) || Double.isNaN(r.marginalError())) {
+      throw new ArithmeticException("Sinkhorn left double range: cost " + r.cost()
+          + ", marginal error " + r.marginalError() + " at epsilon " + options.epsilon()
+          + "; expected finite values (rescale the costs or raise epsilon)");
+    }
+    return r;
+  }
+
+  /** Throws when the +∞ entries of c leave no plan with marginals a and b. */
+  private static void checkFeasible(double[] a, double[] b, double[] c, int n, int m) {
+    boolean forbidden = false;
+    for (double x : c) {
+      forbidden |= x == Double.POSITIVE_INFINITY;
+    }
+    if (!forbidden) {
+      return;
+    }
+    double[][] pattern = new double[n][m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        pattern[i][j] = c[i * m + j] == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : 0;
+      }
+    }
+    NetworkSimplex.solve(a, b, pattern);
   }
 
   /** Squared-Euclidean entropic OT between points x (n×d, weights a) and y (m×d, weights b). */

@@ -30,6 +30,9 @@ public final class Weights {
 
   /** Float weights widened to double (no renormalisation here). */
   public static double[] of(float[] w) {
+    if (w == null) {
+      throw new IllegalArgumentException("float weights are null; expected an array");
+    }
     double[] d = new double[w.length];
     for (int i = 0; i < w.length; i++) {
       d[i] = w[i];
@@ -58,9 +61,9 @@ public final class Weights {
       }
       total += w[i];
     }
-    if (!(total > 0)) {
+    if (!(total > 0) || !Double.isFinite(total)) {
       throw new IllegalArgumentException("weights " + name + " sum to " + total
-          + "; expected a positive total");
+          + "; expected a positive finite total");
     }
     double[] out = new double[w.length];
     for (int i = 0; i < w.length; i++) {
