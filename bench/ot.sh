@@ -35,7 +35,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "step. FID: W₂² of two 2048-d covariances (4096 seeded samples each); SciPy is"
   echo "pytorch-fid's sqrtm(S₁S₂) route. Java runs after a JIT warm-up on small problems."
   echo "Wall = elapsed seconds; CPU = process CPU seconds (robust when the machine is shared;"
-  echo "lab's Sinkhorn, semi-discrete and FID use all cores, POT's emd and NumPy one)."
+  echo "lab's Sinkhorn, semi-discrete and FID use all cores; POT's emd is single-threaded,"
+  echo "NumPy and SciPy use threads only inside BLAS calls)."
   echo "Ratio = lab / reference (below 1: lab faster)."
   echo
   echo "| task | lab wall (s) | ref wall (s) | wall ratio | lab CPU (s) | ref CPU (s) | CPU ratio | lab value | ref value |"
