@@ -28,7 +28,7 @@ for m in gan stylegan; do
   "${JAVA[@]}" bench/GanBench.java $m $BATCH "$THREADS" $WARM "$STEPS" >> "$TMP/java.txt"
   /usr/bin/python3 bench/gan_reference.py $m $BATCH "$THREADS" $WARM "$STEPS" >> "$TMP/py.txt"
 done
-"${JAVA[@]}" bench/GanBench.java soak "$SOAK_BATCH" "$THREADS" "$SOAK" $((SOAK / 20)) "$SOAK_WIDTH" \
+"${JAVA[@]:0:1}" -Xmx256m "${JAVA[@]:1}" bench/GanBench.java soak "$SOAK_BATCH" "$THREADS" "$SOAK" $((SOAK / 20)) "$SOAK_WIDTH" \
   > "$TMP/soak.txt"
 
 val() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$3"; }
@@ -60,6 +60,9 @@ val() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$3"; }
   done
   echo
   echo "## Soak: image WGAN-GP, $SOAK critic steps, batch $SOAK_BATCH, width $SOAK_WIDTH"
+  echo
+  echo "Java heap capped at 256 MiB (-Xmx256m) so that growth of the resident set shows native"
+  echo "memory rather than a lazily grown heap."
   echo
   echo "| step | resident MiB | seconds |"
   echo "|---:|---:|---:|"

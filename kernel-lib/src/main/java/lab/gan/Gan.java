@@ -180,10 +180,9 @@ public final class Gan extends GenerativeModel {
     float dLoss;
     float gp = 0;
 
-    // Critic update on real x and a detached fake batch.
+    // Critic update on real x and a fake batch made without recording a graph.
+    NDArray fake = generator(manager.randomNormal(new Shape(n, config.latent())), labels, true);
     try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-      NDArray fake = generator(manager.randomNormal(new Shape(n, config.latent())), labels, true)
-          .stopGradient();
       NDArray real = critic.forward(x, labels);
       NDArray gen = critic.forward(fake, labels);
       NDArray loss;
@@ -216,9 +215,9 @@ public final class Gan extends GenerativeModel {
     // Generator update every criticSteps-th step.
     if ((step() + 1) % config.criticSteps() == 0) {
       try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-        NDArray fake = generator(manager.randomNormal(new Shape(n, config.latent())), labels,
+        NDArray made = generator(manager.randomNormal(new Shape(n, config.latent())), labels,
             true);
-        NDArray gen = critic.forward(fake, labels);
+        NDArray gen = critic.forward(made, labels);
         NDArray loss = config.loss() == GanConfig.Loss.NON_SATURATING
             ? Nn.softplus(gen.neg()).mean() : gen.mean().neg();
         lastG = loss.getFloat();

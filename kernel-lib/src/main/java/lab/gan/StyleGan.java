@@ -307,9 +307,9 @@ public final class StyleGan extends GenerativeModel {
     float r1 = 0;
 
     // Discriminator: non-saturating loss and R1 on the real batch.
+    NDArray fake = synth(styles(manager.randomNormal(new Shape(n, config.latent())), labels,
+        true));
     try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-      NDArray fake = synth(styles(manager.randomNormal(new Shape(n, config.latent())), labels,
-          true)).stopGradient();
       NDArray loss;
       NDArray real;
       if (config.r1() > 0) {

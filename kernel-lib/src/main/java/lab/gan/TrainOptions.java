@@ -11,6 +11,10 @@ package lab.gan;
  * @param logEvery steps between two progress reports, ≥ 1
  * @param checkpointEvery steps between two checkpoint writes when a checkpoint file is given
  *     (0: only at the end)
+ * @apiNote On a machine whose cores are busy with other work, two engine threads can be many
+ *     times slower than one (each operation waits for its second thread to be scheduled:
+ *     measured 0.7 s per image GAN step with one thread against 6–13 s with two on the shared
+ *     2-core machine, see bench/results/gan.md); pass {@code withThreads(1)} there.
  */
 public record TrainOptions(int steps, int batchSize, long seed, int threads, int logEvery,
     int checkpointEvery) {

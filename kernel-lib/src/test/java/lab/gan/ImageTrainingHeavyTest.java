@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Heavy tier (-Dlab.heavy=true): each image model trains on a 6,000-image Fashion-MNIST subset
- * (600 per class) for {@code -Dlab.gan.steps} steps (default 2,000, batch 64, 2 threads) and
+ * (600 per class) for {@code -Dlab.gan.steps} steps (default 800, batch 64, 2 threads) and
  * its samples come far closer to held-out images than uniform noise does (sliced W2 in pixel
  * space, 1,000 images against 1,000, below half that of noise).
  */
@@ -23,7 +23,7 @@ class ImageTrainingHeavyTest {
   void samplesBeatNoise(String which) {
     Splits.Split split = Splits.fashionMnist(600, 1);
     ImageSet train = split.train();
-    int steps = Integer.getInteger("lab.gan.steps", 2000);
+    int steps = Integer.getInteger("lab.gan.steps", 800);
     TrainOptions opt = TrainOptions.of(steps).withLogEvery(200);
     float[][] samples;
     long t0 = System.nanoTime();
