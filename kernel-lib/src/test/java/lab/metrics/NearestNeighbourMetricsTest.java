@@ -73,6 +73,15 @@ class NearestNeighbourMetricsTest {
   }
 
   @Test
+  void memoryIsBoundedByTheBlockNotByNSquared() {
+    for (int n : new int[] {10, 10_000, 50_000, 1_000_000}) {
+      long entries = (long) NearestNeighbours.blockRows(n) * n;
+      assertTrue(entries <= Math.max(n, NearestNeighbours.BLOCK_ENTRIES), n + ": " + entries);
+    }
+    assertTrue(NearestNeighbours.blockRows(50_000) < 100, "a few rows of a 50,000-point set");
+  }
+
+  @Test
   void blocksGiveTheSameAnswerAsOneBlock() {
     // More points than one block holds rows for: radii agree with a direct computation.
     int n = NearestNeighbours.blockRows(5000) + 300;
