@@ -135,7 +135,11 @@ class NearestNeighbourMetricsTest {
 
   /**
    * The magnitudes reported for 10,000 real and 10,000 generated N(0, I) samples in 1,000-d,
-   * k = 5 for all four: P ≈ 0.48, R ≈ 0.47, D ≈ 1.06, C ≈ 0.97 (heavy tier).
+   * k = 5 for all four: P ≈ 0.48, R ≈ 0.47, D ≈ 1.06, C ≈ 0.97 (heavy tier). Density is 1 in
+   * expectation for equal distributions (a generated sample is one more exchangeable draw, so
+   * it falls inside a given real k-NN ball with probability k/N); in 1,000-d its spread between
+   * draws of the real set is several percent (hub points), so the reported 1.06 is one draw and
+   * the test allows ±0.1 around 1 (this seed gives about 0.98).
    */
   @Test
   void referenceMagnitudesInHighDimension() {
@@ -156,7 +160,7 @@ class NearestNeighbourMetricsTest {
     DensityCoverage.Result dc = DensityCoverage.realVsGenerated(real, fake);
     assertEquals(0.48, pr.precision(), 0.03, pr.toString());
     assertEquals(0.47, pr.recall(), 0.03, pr.toString());
-    assertEquals(1.06, dc.density(), 0.05, dc.toString());
+    assertEquals(1.0, dc.density(), 0.1, dc.toString());
     assertEquals(0.97, dc.coverage(), 0.02, dc.toString());
   }
 }
