@@ -35,7 +35,9 @@ final class OtFixtures {
     JsonArray a = e.getAsJsonArray();
     double[] v = new double[a.size()];
     for (int i = 0; i < v.length; i++) {
-      v[i] = a.get(i).getAsDouble();
+      JsonElement x = a.get(i);
+      boolean inf = x.getAsJsonPrimitive().isString() && x.getAsString().equals("inf");
+      v[i] = inf ? Double.POSITIVE_INFINITY : x.getAsDouble();
     }
     return v;
   }
@@ -47,6 +49,22 @@ final class OtFixtures {
       m[i] = vector(a.get(i));
     }
     return m;
+  }
+
+  /** Checks the marginals of a plan: ‖P1 − a‖∞ and ‖Pᵀ1 − b‖∞ within tol. */
+  static void assertMarginals(TransportPlan plan, double[] a, double[] b, double tol) {
+    double[] r = plan.rowSums();
+    double[] c = plan.colSums();
+    for (int i = 0; i < a.length; i++) {
+      if (Math.abs(r[i] - a[i]) > tol) {
+        throw new AssertionError("row " + i + " sums to " + r[i] + ", expected " + a[i]);
+      }
+    }
+    for (int j = 0; j < b.length; j++) {
+      if (Math.abs(c[j] - b[j]) > tol) {
+        throw new AssertionError("column " + j + " sums to " + c[j] + ", expected " + b[j]);
+      }
+    }
   }
 
   /** |actual − expected| ≤ rel · max(|expected|, 1e-300), with a message. */
