@@ -18,11 +18,13 @@ import org.slf4j.LoggerFactory;
  * torch-fidelity; StyleGAN2-ADA uses N), accumulated in double precision in blocks of
  * {@link #BLOCK_ROWS} rows: per-block partial sums and centred Gram matrices (BLAS
  * {@code dsyrk}, one triangle) computed in parallel, then added in block order, so the result
- * does not depend on thread scheduling. The
- * distance is {@link Gaussians#w2Squared} of the {@code lab.ot} package: symmetric
- * eigen-decompositions with eigenvalues clamped at 0, never the non-symmetric product Σ₁Σ₂, so
- * it stays finite and real when n &lt; d (singular covariances) and FID(X, X) = 0 to about
- * 1e-10·Tr Σ.
+ * does not depend on thread scheduling.
+ *
+ * <p>The distance is {@link Gaussians#w2Squared} of the {@code lab.ot} package: the
+ * eigenvalues of a symmetric matrix similar to Σ₁^½ Σ₂ Σ₁^½ (Lᵀ Σ₂ L with a Cholesky factor
+ * of Σ₁, else from eig(Σ₁)), clamped at 0, never a square root of the non-symmetric product
+ * Σ₁Σ₂, so it stays finite and real when n &lt; d (singular covariances) and FID(X, X) = 0 to
+ * about 1e-10·Tr Σ.
  *
  * @apiNote FID is biased by the sample count (it grows as N falls): compare models at equal N
  *     and always report N ({@link Result} carries both counts). A tiny negative value from
