@@ -73,6 +73,15 @@ class NearestNeighbourMetricsTest {
   }
 
   @Test
+  void memoryIsBoundedByTheBlockNotByNSquared() {
+    for (int n : new int[] {10, 10_000, 50_000, 1_000_000}) {
+      long entries = (long) NearestNeighbours.blockRows(n) * n;
+      assertTrue(entries <= Math.max(n, NearestNeighbours.BLOCK_ENTRIES), n + ": " + entries);
+    }
+    assertTrue(NearestNeighbours.blockRows(50_000) < 100, "a few rows of a 50,000-point set");
+  }
+
+  @Test
   void blocksGiveTheSameAnswerAsOneBlock() {
     // More points than one block holds rows for: radii agree with a direct computation.
     int n = NearestNeighbours.blockRows(5000) + 300;
@@ -126,7 +135,11 @@ class NearestNeighbourMetricsTest {
 
   /**
    * The magnitudes reported for 10,000 real and 10,000 generated N(0, I) samples in 1,000-d,
-   * k = 5 for all four: P ≈ 0.48, R ≈ 0.47, D ≈ 1.06, C ≈ 0.97 (heavy tier).
+   * k = 5 for all four: P ≈ 0.48, R ≈ 0.47, D ≈ 1.06, C ≈ 0.97 (heavy tier). Density is 1 in
+   * expectation for equal distributions (a generated sample is one more exchangeable draw, so
+   * it falls inside a given real k-NN ball with probability k/N); in 1,000-d its spread between
+   * draws of the real set is several percent (hub points), so the reported 1.06 is one draw and
+   * the test allows ±0.1 around 1 (this seed gives about 0.98).
    */
   @Test
   void referenceMagnitudesInHighDimension() {
@@ -147,7 +160,7 @@ class NearestNeighbourMetricsTest {
     DensityCoverage.Result dc = DensityCoverage.realVsGenerated(real, fake);
     assertEquals(0.48, pr.precision(), 0.03, pr.toString());
     assertEquals(0.47, pr.recall(), 0.03, pr.toString());
-    assertEquals(1.06, dc.density(), 0.05, dc.toString());
+    assertEquals(1.0, dc.density(), 0.1, dc.toString());
     assertEquals(0.97, dc.coverage(), 0.02, dc.toString());
   }
 }
