@@ -155,4 +155,18 @@ class LsfasTest {
     assertEquals(row.validity(), t.value(0, "validity"), 1e-12);
     assertEquals(row.novelty(), t.value(0, "novelty"), 1e-12);
   }
+
+  @Test
+  void fidOfSamplesIsTakenAtTheFreshSetsCount() {
+    PointSet[] p = Synthetic.parts(4, 2, 1.0, 3, 60, 120, 60, 130);
+    Quality q = TestQuality.of(Synthetic.centres(4, 2, 1.0, 3), Synthetic.STD);
+    Lsfas.Reference ref = Lsfas.reference(new Lsfas.RealSets(p[0], p[1], p[2], "fid"),
+        Encoder.identity(4), q, Distances.exact());
+    double[][] s = p[3].points();
+    double expected = (q.fid(java.util.Arrays.copyOfRange(s, 0, 60), p[1].points())
+        + q.fid(java.util.Arrays.copyOfRange(s, 60, 120), p[1].points())) / 2;
+    assertEquals(expected, Lsfas.fidAtEqualCount(s, ref), 1e-12);
+    double[][] few = java.util.Arrays.copyOf(s, 30);
+    assertEquals(q.fid(few, p[1].points()), Lsfas.fidAtEqualCount(few, ref), 1e-12);
+  }
 }
