@@ -58,7 +58,7 @@ public class OtBench {
       final double[][] x = load(dir, "x_" + c[0] + "_" + c[1], c[0], c[1]);
       double[][] y = load(dir, "y_" + c[0] + "_" + c[1], c[0], c[1]);
       double[] w = Weights.uniform(c[0]);
-      Timed<OtResult> t = time(3, () -> NetworkSimplex.solve(x, w, y, w,
+      Timed<OtResult> t = time(5, () -> NetworkSimplex.solve(x, w, y, w,
           new NetworkSimplex.Options(100_000_000)));
       System.out.printf("%s %.4f %.4f %.12g %d%n", key, t.wall(), t.cpu(), t.value().cost(),
           t.value().iterations());

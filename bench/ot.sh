@@ -26,7 +26,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     "$(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo "Same inputs on both sides (seeded NumPy arrays shared as raw float64). Exact OT: uniform"
   echo "weights, points uniform in the unit cube, squared Euclidean cost computed inside the"
-  echo "timing (POT: ot.dist + ot.emd, numItermax 1e8; lab: NetworkSimplex, cap 1e8), best of 3."
+  echo "timing (POT: ot.dist + ot.emd, numItermax 1e8; lab: NetworkSimplex, cap 1e8), best of 5."
   echo "Sinkhorn: the same 2000-point 2-D problem, cost scaled to [0, 1], stop at"
   echo "‖Pᵀ1 − b‖₂ < 1e-9 (POT: ot.sinkhorn(method='sinkhorn_log'); lab: Sinkhorn, no"
   echo "ε-scaling), one run. Semi-discrete: 1,000 targets N(0, 0.3² I) in 16-D, uniform cube"
@@ -35,7 +35,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "step. FID: W₂² of two 2048-d covariances (4096 seeded samples each); SciPy is"
   echo "pytorch-fid's sqrtm(S₁S₂) route. Java runs after a JIT warm-up on small problems."
   echo "Wall = elapsed seconds; CPU = process CPU seconds (robust when the machine is shared;"
-  echo "lab's Sinkhorn, semi-discrete and FID use all cores, POT's emd and NumPy one)."
+  echo "lab's Sinkhorn, semi-discrete and FID use all cores; POT's emd is single-threaded,"
+  echo "NumPy and SciPy use threads only inside BLAS calls)."
   echo "Ratio = lab / reference (below 1: lab faster)."
   echo
   echo "| task | lab wall (s) | ref wall (s) | wall ratio | lab CPU (s) | ref CPU (s) | CPU ratio | lab value | ref value |"
@@ -56,4 +57,5 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     esac
     echo "| $name | $jw | $pw | $(ratio "$jw" "$pw") | $jc | $pc | $(ratio "$jc" "$pc") | $jv | $pv |"
   done
+  cat bench/ot_notes.md
 } | tee bench/results/ot.md

@@ -97,7 +97,7 @@ def run(d, tasks):
         def solve():
             M = ot.dist(x, y)
             return np.sum(ot.emd(w, w, M, numItermax=100_000_000) * M)
-        wall, cpu, cost = timed(3, solve)
+        wall, cpu, cost = timed(5, solve)
         print(key, f"{wall:.4f}", f"{cpu:.4f}", f"{cost:.12g}", flush=True)
     x, y = load(d, "x_2000_2", (2000, 2)), load(d, "y_2000_2", (2000, 2))
     M = ot.dist(x, y)

@@ -19,7 +19,8 @@ package lab.ot;
  *     steps (semi-discrete), projections (sliced), 0 for closed forms
  * @param converged whether the stopping criterion was met before the iteration cap
  * @param marginalError for a plan, ‖P 1 − a‖₁ + ‖Pᵀ 1 − b‖₁ on the returned plan; for the
- *     semi-discrete solver the final ‖g‖₂ (cell measures minus target weights)
+ *     semi-discrete solver the final ‖g‖₂ (cell measures minus target weights); 0 for the
+ *     sliced distance, which has no plan
  */
 public record OtResult(String solver, double cost, TransportPlan plan, double[] u, double[] v,
     int iterations, boolean converged, double marginalError) {
