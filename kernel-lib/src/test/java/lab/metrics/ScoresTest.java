@@ -30,4 +30,35 @@ class ScoresTest {
       assertTrue(fd[0].higherIsBetter());
     }
   }
+
+  @Test
+  void pathLengthThroughTheFeatureNetwork() {
+    try (DomainNet net = DomainNet.trainFresh("Stripes-Net", DomainNetTest.stripes(128, 43,
+        "train"), DomainNetTest.SMALL)) {
+      // A generator that blends the two stripe images by the first latent coordinate.
+      ImageSet two = DomainNetTest.stripes(40, 44, "pair");
+      float[] left = two.images()[java.util.stream.IntStream.range(0, 40)
+          .filter(i -> two.labels()[i] == 0).findFirst().orElseThrow()];
+      float[] right = two.images()[java.util.stream.IntStream.range(0, 40)
+          .filter(i -> two.labels()[i] == 1).findFirst().orElseThrow()];
+      java.util.function.Function<double[][], ImageSet> synthesis = z -> {
+        float[][] x = new float[z.length][784];
+        for (int i = 0; i < z.length; i++) {
+          double a = 1 / (1 + Math.exp(-2 * z[i][0]));
+          for (int p = 0; p < 784; p++) {
+            x[i][p] = (float) (a * left[p] + (1 - a) * right[p]);
+          }
+        }
+        return new ImageSet(x, null, 28, 28, "blend");
+      };
+      PerceptualPathLength.Options o = new PerceptualPathLength.Options().withSamples(64);
+      PerceptualPathLength.Result full = PerceptualPathLength.of(3, z -> z, synthesis, net, o);
+      assertTrue(full.mean() > 0 && Double.isFinite(full.mean()), full.toString());
+      PerceptualPathLength.Result again = PerceptualPathLength.of(3, z -> z, synthesis, net, o);
+      assertEquals(full.mean(), again.mean(), 0.0);
+      PerceptualPathLength.Result end = PerceptualPathLength.of(3, z -> z, synthesis, net,
+          o.with(PerceptualPathLength.Sampling.END));
+      assertTrue(end.mean() != full.mean());
+    }
+  }
 }
