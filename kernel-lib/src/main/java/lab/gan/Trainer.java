@@ -159,6 +159,20 @@ public final class Trainer {
     return new TrainResult(ran, model.step(), stopped, sec, ran == 0 ? 0 : ran / sec);
   }
 
+  /**
+   * Loads the model from its checkpoint {@code Checkpoint.path(name, model)} when one of the
+   * same configuration with at least {@code options.steps()} steps exists; otherwise trains
+   * (resuming a shorter checkpoint) and saves it. The one call a notebook cell makes.
+   *
+   * @return whether training was skipped
+   */
+  public static boolean trainOrLoad(String name, GenerativeModel model, Data data,
+      TrainOptions options, Consumer<Progress> listener) {
+    Path file = Checkpoint.path(name, model);
+    return Checkpoint.loadOrTrain(file, model, options.steps(),
+        m -> train(m, data, options, listener, new TrainControl(), file));
+  }
+
   private static Progress progress(GenerativeModel model, float[] losses, long done, long t0,
       long total) {
     double sec = (System.nanoTime() - t0) / 1e9;

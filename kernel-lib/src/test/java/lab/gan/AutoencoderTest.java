@@ -34,7 +34,8 @@ class AutoencoderTest {
   void imageAutoencoderStepsAndCodes() {
     try (Autoencoder ae = new Autoencoder(AutoencoderConfig.image(8).withWidth(4), 3)) {
       float[][] images = StyleGanTest.noiseImages(16);
-      Trainer.train(ae, new Trainer.Data(images, null), TrainOptions.of(3).withBatchSize(8));
+      Trainer.train(ae, new Trainer.Data(images, null), TrainOptions.of(3)
+          .withBatchSize(8).withThreads(1));
       assertEquals(8, ae.encode(images)[0].length);
       float[] d = ae.decode(ae.encode(images))[0];
       assertEquals(784, d.length);

@@ -107,7 +107,7 @@ class FoundationTest {
     Map<String, float[]> before;
     try (ShiftModel m = new ShiftModel(cfg, 5)) {
       Trainer.train(m, Trainer.Data.of(Toys.sCurve3d(200, 1)).unlabelled(),
-          TrainOptions.of(5).withBatchSize(16));
+          TrainOptions.of(5).withBatchSize(16).withThreads(1));
       before = m.params().values();
       Checkpoint.save(file, m);
     }
@@ -177,13 +177,29 @@ class FoundationTest {
       try (ShiftModel m = new ShiftModel(cfg, 1)) {
         boolean reused = Checkpoint.loadOrTrain(file, m, 3, mm -> {
           trainings[0]++;
-          Trainer.train(mm, data, TrainOptions.of(3).withBatchSize(8));
+          Trainer.train(mm, data, TrainOptions.of(3).withBatchSize(8).withThreads(1));
         });
         assertEquals(round == 1, reused);
         assertEquals(3, m.step());
       }
     }
     assertEquals(1, trainings[0]);
+  }
+
+  @Test
+  void figuresOfAModel() {
+    try (ShiftModel m = new ShiftModel(new ShiftModel.Config(2, 0.01), 1)) {
+      assertThrows(IllegalArgumentException.class, () -> GanFigures.lossCurves(m, 5));
+      Trainer.train(m, Trainer.Data.of(Toys.gaussians8(100, 1)).unlabelled(),
+          TrainOptions.of(12).withBatchSize(8).withThreads(1));
+      assertTrue(GanFigures.lossCurves(m, 5).getTitle().contains("training losses"));
+      assertEquals(30, GanFigures.samplePoints(m, 30, 1).size());
+      assertThrows(IllegalArgumentException.class, () -> GanFigures.sampleGrid(m, 2, 2, 1));
+    }
+    try (Gan g = new Gan(GanConfig.image(GanConfig.Loss.WGAN_GP).withWidth(4).conditional(10),
+        1)) {
+      assertEquals(3, GanFigures.sampleGrid(g, 3, 4, 1).rows());
+    }
   }
 
   @Test

@@ -42,7 +42,7 @@ class StyleGanTest {
   void stylesMixingAndTruncation() {
     try (StyleGan g = new StyleGan(StyleConfig.images().withWidth(4), 2)) {
       Trainer.train(g, new Trainer.Data(noiseImages(32), null),
-          TrainOptions.of(3).withBatchSize(8));
+          TrainOptions.of(3).withBatchSize(8).withThreads(1));
       assertEquals(5, g.styleLayers());
       float[][] z = new float[2][64];
       SplittableRandom r = new SplittableRandom(3);
@@ -82,7 +82,7 @@ class StyleGanTest {
     }
     try (StyleGan g = new StyleGan(StyleConfig.images().withWidth(4).conditional(10), 2)) {
       Trainer.train(g, new Trainer.Data(noiseImages(32), labels),
-          TrainOptions.of(2).withBatchSize(8));
+          TrainOptions.of(2).withBatchSize(8).withThreads(1));
       float[][] s = g.sample(3, new int[] {1, 2, 3}, 4);
       assertEquals(784, s[0].length);
       assertTrue(Float.isFinite(g.history().get(1)[2]));
@@ -95,7 +95,7 @@ class StyleGanTest {
       float[] m0 = g.params().values().get("m.fc0.w");
       float[] s0 = g.params().values().get("s.l0.w");
       Trainer.train(g, Trainer.Data.of(Toys.gaussians8(256, 1)).unlabelled(),
-          TrainOptions.of(5).withBatchSize(64));
+          TrainOptions.of(5).withBatchSize(64).withThreads(1));
       double dm = maxChange(m0, g.params().values().get("m.fc0.w"));
       double ds = maxChange(s0, g.params().values().get("s.l0.w"));
       assertTrue(dm < 0.05 * ds && dm > 0, "mapping moved " + dm + ", synthesis " + ds);
