@@ -15,6 +15,7 @@ TMP=$(mktemp -d)
 mkdir -p bench/results
 trap 'rm -rf "$TMP"' EXIT
 
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 mvn -B -ntp -q -o -pl kernel-lib compile dependency:build-classpath \
   -Dmdep.outputFile="$TMP/cp.txt" >/dev/null
 cp -r kernel-lib/target/classes "$TMP/classes"
@@ -29,7 +30,8 @@ TOTAL=$(val total "$TMP/java.txt")
 {
   echo "# LSFAS end to end"
   echo
-  echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)."
+  echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), load average"
+  echo "$LOAD_BEFORE at the start and $(cut -d' ' -f1 /proc/loadavg) at the end (other builds share the cores)."
   echo "Fashion-MNIST, R_tr = $PER_CLASS per class, R_fr the same size, R_te the 10,000 test"
   echo "images; S = $GENERATED samples. M = $(val space "$TMP/java.txt") (training took"
   echo "$(val aeTrain "$TMP/java.txt") s, not counted below). Stand-ins: IS from a multinomial logistic"

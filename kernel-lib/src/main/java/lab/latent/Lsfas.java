@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * where R_tr is the real training set (n samples), R_te the held-out test set, R_fr n fresh
  * real samples disjoint from both, S the generated samples, E the encoder into M and W an OT
  * distance between empirical measures in M ({@link FeatureScore}). IS and FID are computed
- * on samples through the domain network ({@link Quality}). Default weights are 1, 1, 1 (the
- * mean of the three parts). FeatureScore⁺ is not clipped above: a set that brings the union
- * closer to R_te than fresh data does scores above 1.
+ * on samples through the domain network ({@link Quality}); FID(S, R_te) is taken at the same
+ * sample count as FID(R_fr, R_te) (the mean over disjoint blocks of |R_fr| generated samples),
+ * because FID is biased by N. Default weights are 1, 1, 1 (the mean of the three parts).
+ * FeatureScore⁺ is not clipped above: a set that brings the union closer to R_te than fresh
+ * data does scores above 1.
  *
  * <p>Diagnostics beside it ({@link Diagnostics}): novelty against R_tr and validity against
  * the k-NN manifold of R_te ∪ R_fr, both in M, and the per-class FeatureScore.
@@ -233,7 +235,7 @@ public final class Lsfas {
 
     // IS and FID through the domain network
     double isS = ref.quality().inceptionScore(samples.samples());
-    double fidS = ref.quality().fid(samples.samples(), ref.real().test().points());
+    double fidS = fidAtEqualCount(samples.samples(), ref);
     long t3 = System.nanoTime();
 
     // novelty and validity in M
@@ -286,6 +288,29 @@ public final class Lsfas {
     Reference ref = reference(RealSets.of(split, split.train().name()), encoder, quality,
         Distances.auto());
     return evaluate(generator, operation, ref, Options.defaults(), 1);
+  }
+
+  /**
+   * FID(S, R_te) at the sample count of FID(R_fr, R_te) (FID is biased by N, METRICS.md):
+   * the mean over the disjoint blocks of |R_fr| consecutive rows of S, or FID of all of S,
+   * with a WARN, when S is smaller than R_fr.
+   */
+  static double fidAtEqualCount(double[][] samples, Reference ref) {
+    int block = ref.real().fresh().size();
+    double[][] test = ref.real().test().points();
+    if (samples.length < block) {
+      LOG.warn("FID(S, R_te) on {} samples but FID(R_fr, R_te) on {}: FID is biased by N,"
+          + " so q_FID compares unequal counts; generate at least |R_fr| samples",
+          samples.length, block);
+      return ref.quality().fid(samples, test);
+    }
+    int blocks = samples.length / block;
+    double sum = 0;
+    for (int b = 0; b < blocks; b++) {
+      sum += ref.quality().fid(java.util.Arrays.copyOfRange(samples, b * block,
+          (b + 1) * block), test);
+    }
+    return sum / blocks;
   }
 
   private static double clip(double v) {

@@ -19,7 +19,7 @@ import lab.plot.Tables;
  * @param featureScore the repeated FeatureScore (mean, std, repeats, n, solver)
  * @param isSamples IS(S)
  * @param isTest IS(R_te)
- * @param fidSamples FID(S, R_te)
+ * @param fidSamples FID(S, R_te), the mean over blocks of |R_fr| samples of S
  * @param fidFresh FID(R_fr, R_te)
  * @param novelty share of S farther from R_tr than the typical neighbour distance in R_tr
  * @param validity share of S inside the k-NN manifold of R_te ∪ R_fr

@@ -58,4 +58,12 @@ class DistancesTest {
     assertThrows(IllegalArgumentException.class,
         () -> new MeasureDistance.Distance(Double.NaN, "x", 1, 1));
   }
+
+  @Test
+  void aPivotCapThatStopsTheSolverIsNamed() {
+    PointSet[] p = Synthetic.parts(3, 2, 4, 30, 50);
+    MeasureDistance.Distance d = Distances.exact(3).between(p[0].points(), p[1].points());
+    assertTrue(d.solver().contains("NOT converged after 3 pivots"), d.solver());
+    assertThrows(IllegalArgumentException.class, () -> Distances.exact(0));
+  }
 }

@@ -155,4 +155,44 @@ class LsfasTest {
     assertEquals(row.validity(), t.value(0, "validity"), 1e-12);
     assertEquals(row.novelty(), t.value(0, "novelty"), 1e-12);
   }
+
+  @Test
+  void fidOfSamplesIsTakenAtTheFreshSetsCount() {
+    PointSet[] p = Synthetic.parts(4, 2, 1.0, 3, 60, 120, 60, 130);
+    Quality q = TestQuality.of(Synthetic.centres(4, 2, 1.0, 3), Synthetic.STD);
+    Lsfas.Reference ref = Lsfas.reference(new Lsfas.RealSets(p[0], p[1], p[2], "fid"),
+        Encoder.identity(4), q, Distances.exact());
+    double[][] s = p[3].points();
+    double expected = (q.fid(java.util.Arrays.copyOfRange(s, 0, 60), p[1].points())
+        + q.fid(java.util.Arrays.copyOfRange(s, 60, 120), p[1].points())) / 2;
+    assertEquals(expected, Lsfas.fidAtEqualCount(s, ref), 1e-12);
+    double[][] few = java.util.Arrays.copyOf(s, 30);
+    assertEquals(q.fid(few, p[1].points()), Lsfas.fidAtEqualCount(few, ref), 1e-12);
+  }
+
+  @Test
+  void nonDefaultOptionsAreUsed() {
+    PointSet[] p = Synthetic.parts(8, 3, 1.0, 5, 100, 400, 100, 400);
+    Lsfas.Reference ref = Lsfas.reference(new Lsfas.RealSets(p[0], p[1], p[2], "options"),
+        Encoder.identity(8), TestQuality.of(Synthetic.centres(8, 3, 1.0, 5), Synthetic.STD),
+        Distances.exact());
+    Lsfas.Options o = new Lsfas.Options(new Lsfas.Weights(0, 0, 1),
+        new FeatureScore.Options(2, 150, 4), 300, 5, false);
+    SampleSet set = new Operation.Sample().apply(new Replay("held-out real", p[3]), 300, 2);
+    LsfasRow row = Lsfas.score(set, ref, o);
+    assertEquals(300, row.n());
+    assertEquals(Math.max(row.featureScore().value(), 0), row.lsfas(), 1e-12);
+    assertTrue(row.perClass().isEmpty());
+    assertEquals(2, row.featureScore().repeats().size());
+    assertEquals(150, row.featureScore().testSize());
+    double[][] real = Points.concat(p[1].points(), p[2].points());
+    assertEquals(Diagnostics.validity(real, set.samples(), 5), row.validity(), 0);
+    assertTrue(row.validity() >= Diagnostics.validity(real, set.samples(), 3));
+    assertEquals(300, Lsfas.evaluate(new Replay("held-out real", p[3]), new Operation.Sample(),
+        ref, o, 2).n());
+    assertThrows(IllegalArgumentException.class, () -> new Lsfas.Options(Lsfas.Weights.equal(),
+        FeatureScore.Options.defaults(), -1, 3, true));
+    assertThrows(IllegalArgumentException.class, () -> new Lsfas.Options(Lsfas.Weights.equal(),
+        FeatureScore.Options.defaults(), 0, 0, true));
+  }
 }

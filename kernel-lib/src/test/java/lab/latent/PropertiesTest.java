@@ -130,6 +130,11 @@ class PropertiesTest {
     LatentProperties.Convexity a = LatentProperties.convexity(plane, annulus, 2000, 2000, 5);
     assertTrue(a.share() < 0.85, a.toString());
     assertTrue(a.validCodes() > 100);
+
+    // the same disc through a confidence threshold: confidence 1 − r / 3 ≥ 0.5 ⇔ r ≤ 1.5
+    Validity confident = Validity.confidence("1 − r/3", x -> 1 - Points.norm(x) / 3, 0.5);
+    assertEquals(c.share(), LatentProperties.convexity(plane, confident, 2000, 2000, 5).share());
+    assertEquals("1 − r/3 ≥ 0.5", confident.name());
   }
 
   @Test
