@@ -23,8 +23,8 @@ public record AutoencoderConfig(boolean image, int dim, int latent, int width, d
       throw new IllegalArgumentException("latent " + latent + ", width " + width
           + ": expected both ≥ 1");
     }
-    if (!(lr > 0)) {
-      throw new IllegalArgumentException("lr is " + lr + ", expected > 0");
+    if (!(lr > 0) || !Double.isFinite(lr)) {
+      throw new IllegalArgumentException("lr is " + lr + ", expected a finite lr > 0");
     }
   }
 

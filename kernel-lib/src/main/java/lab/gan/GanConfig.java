@@ -57,13 +57,15 @@ public record GanConfig(Loss loss, boolean image, int dim, int latent, int width
           + classes + ", criticSteps " + criticSteps
           + ": expected latent, width, criticSteps ≥ 1 and classes ≥ 0");
     }
-    if (!(lrG > 0) || !(lrD > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+    if (!(lrG > 0) || !(lrD > 0) || !Double.isFinite(lrG) || !Double.isFinite(lrD)
+        || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException("lrG " + lrG + ", lrD " + lrD + ", beta1 " + beta1
-          + ", beta2 " + beta2 + ": expected learning rates > 0 and betas in [0, 1)");
+          + ", beta2 " + beta2 + ": expected finite learning rates > 0 and betas in [0, 1)");
     }
-    if (!(clip > 0) || !(gpWeight >= 0)) {
+    if (!(clip > 0) || !(gpWeight >= 0) || !Double.isFinite(clip)
+        || !Double.isFinite(gpWeight)) {
       throw new IllegalArgumentException("clip " + clip + ", gpWeight " + gpWeight
-          + ": expected clip > 0 and gpWeight ≥ 0");
+          + ": expected a finite clip > 0 and a finite gpWeight ≥ 0");
     }
   }
 

@@ -31,13 +31,13 @@ public record StyleConfig(boolean image, int dim, int latent, int wDim, int mapp
           + ", mappingLayers " + mappingLayers + ", width " + width + ", classes " + classes
           + ": expected all ≥ 1 and classes ≥ 0");
     }
-    if (!(lr > 0) || !(mappingLrScale > 0 && mappingLrScale <= 1)) {
+    if (!(lr > 0) || !Double.isFinite(lr) || !(mappingLrScale > 0 && mappingLrScale <= 1)) {
       throw new IllegalArgumentException("lr " + lr + ", mappingLrScale " + mappingLrScale
-          + ": expected lr > 0 and scale in (0, 1]");
+          + ": expected a finite lr > 0 and scale in (0, 1]");
     }
-    if (!(mixing >= 0 && mixing <= 1) || !(r1 >= 0)) {
+    if (!(mixing >= 0 && mixing <= 1) || !(r1 >= 0) || !Double.isFinite(r1)) {
       throw new IllegalArgumentException("mixing " + mixing + ", r1 " + r1
-          + ": expected mixing in [0, 1] and r1 ≥ 0");
+          + ": expected mixing in [0, 1] and a finite r1 ≥ 0");
     }
   }
 

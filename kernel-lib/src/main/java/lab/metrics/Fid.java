@@ -96,6 +96,10 @@ public final class Fid {
    *     symmetric positive semi-definite (the message names it)
    */
   public static double fromStatistics(Statistics a, Statistics b) {
+    if (a == null || b == null) {
+      throw new IllegalArgumentException("FID statistics are " + (a == null ? "null" : "given")
+          + " and " + (b == null ? "null" : "given") + "; expected both");
+    }
     return Gaussians.w2Squared(a.mean(), a.covariance(), b.mean(), b.covariance());
   }
 

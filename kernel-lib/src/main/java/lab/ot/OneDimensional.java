@@ -77,6 +77,11 @@ public final class OneDimensional {
         rb = j < m ? ab[1][iy[j]] : 0;
       }
     }
+    if (!Double.isFinite(cost)) {
+      throw new IllegalArgumentException("1-d OT cost overflows to " + cost + " with p = " + p
+          + " on points spanning [" + x[ix[0]] + ", " + x[ix[n - 1]] + "] and [" + y[iy[0]]
+          + ", " + y[iy[m - 1]] + "]; expected a finite cost (rescale the points)");
+    }
     TransportPlan.Sparse plan = new TransportPlan.Sparse(n, m, Arrays.copyOf(from, k),
         Arrays.copyOf(to, k), Arrays.copyOf(mass, k));
     return new OtResult("1-d quantiles", cost, plan, null, null, 0, true,

@@ -290,7 +290,7 @@ public final class Sinkhorn {
         absorb();
         eps = Math.max(target, eps / 2);
       }
-      if (!converged) {
+      if (!converged && !Double.isNaN(err)) {
         LOG.warn("Sinkhorn stopped at marginal error {} (tolerance {}) after {} iterations at "
             + "epsilon {}; raise Options.maxIterations or epsilon", err, o.tolerance(),
             o.maxIterations(), target);

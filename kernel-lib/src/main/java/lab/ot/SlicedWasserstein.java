@@ -108,6 +108,10 @@ public final class SlicedWasserstein {
       mean += v;
     }
     mean /= directions.length;
+    if (!Double.isFinite(mean)) {
+      throw new IllegalArgumentException("sliced cost overflows to " + mean + " with p = "
+          + p + "; expected a finite cost (rescale the points)");
+    }
     return new OtResult("sliced", mean, null, null, null, directions.length, true, 0);
   }
 

@@ -54,6 +54,7 @@ class BadInputTest {
     assertMessage(() -> Fid.between(x, new double[0][0]), "generated features is empty");
     assertMessage(() -> Fid.between(x, gaussian(1, 3, 5)), "1 samples", "at least 2");
     assertMessage(() -> InceptionScore.of(new double[0][0]), "empty");
+    assertMessage(() -> Fid.fromStatistics(null, Fid.statistics(x)), "null and given");
   }
 
   @Test

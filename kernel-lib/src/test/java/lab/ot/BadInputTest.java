@@ -139,6 +139,18 @@ class BadInputTest {
         () -> new SlicedWasserstein.Options(10, 0.5, 1), "p = 0.5");
   }
 
+  /** Finite points whose distances overflow used to give W = Infinity silently. */
+  @Test
+  void oneDimensionalAndSlicedOverflow() {
+    assertMessage(IllegalArgumentException.class,
+        () -> OneDimensional.wasserstein(new double[] {1e308, -1e308}, HALF, new double[] {0},
+            new double[] {1}, 2), "overflows to Infinity", "p = 2.0");
+    assertMessage(IllegalArgumentException.class,
+        () -> SlicedWasserstein.distance(new double[][] {{1e308, 1e308}, {-1e308, -1e308}},
+            HALF, new double[][] {{0, 0}}, new double[] {1},
+            new SlicedWasserstein.Options(10, 2, 1)), "overflows to Infinity");
+  }
+
   @Test
   void resultDistanceAndSemiDiscreteOptions() {
     OtResult r = NetworkSimplex.solve(HALF, HALF, new double[][] {{4, 9}, {9, 4}});
