@@ -244,8 +244,8 @@ public final class GanModes {
         String model = modelName(loss);
         try (Gan g = new Gan(GanConfig.toy(loss, 2), o.seed())) {
           double secs = ToyTraining.trainOrLoad(g, train, o.steps(), o.batch(), o.seed(),
-              o.checkpoints(), "toy-g" + k + "-" + slug(model) + "-n" + o.trainSize() + "-s"
-                  + o.seed());
+              o.checkpoints(), "toy-g" + k + "-" + slug(model) + "-n" + o.trainSize() + "-t"
+                  + o.steps() + "-s" + o.seed());
           float[][] s = g.sample(o.evalSize(), o.seed() + 3);
           ToyQuality.ModeReport rep = ToyQuality.modes(s, centres, ToyQuality.RADIUS,
               ToyQuality.MIN_SHARE);

@@ -217,7 +217,7 @@ public final class SwissHole {
       try (Gan g = new Gan(GanConfig.toy(loss, 3), o.seed())) {
         double secs = ToyTraining.trainOrLoad(g, train, o.steps(), o.batch(), o.seed(),
             o.checkpoints(), "toy-roll-hole-" + GanModes.slug(model) + "-n" + o.trainSize()
-                + "-s" + o.seed());
+                + "-t" + o.steps() + "-s" + o.seed());
         double[][] gen = ToyTraining.toDouble(g.sample(o.evalSize(), o.seed() + 3));
         Placement p = place(gen, dense, o.tolerance());
         double[] off = new double[o.scales().length];

@@ -36,7 +36,7 @@ public final class ToyCatalog {
         PowerCells::run);
     add("gaussian", "W₂ of two Gaussians: closed form vs exact OT of samples vs FID formula",
         GaussianLink::run);
-    add("gan-modes", "GAN, WGAN, WGAN-GP on 8/25 Gaussians: modes hit, off-mode share, exact W₂",
+    add("gan-modes", "GAN, WGAN, WGAN-GP, AE-OT on 8/25 Gaussians: modes, off-mode share, W₂",
         GanModes::run);
     add("swiss-hole", "GAN, WGAN-GP on a swiss roll with a band removed: hole filling vs"
         + " latent extrapolation", SwissHole::run);

@@ -28,7 +28,7 @@ public final class ToyMain {
     if (args.length == 0) {
       out.println("toy experiments (./lab toy NAME [small|default|paper], or ./lab toy all):");
       for (ToyCatalog.Entry e : ToyCatalog.all()) {
-        out.printf("  %-12s %s%n", e.name(), e.description());
+        out.printf("  %-14s %s%n", e.name(), e.description());
       }
       return;
     }
