@@ -28,6 +28,24 @@ public record SampleSet(String generator, String operation, double[][] codes,
     }
   }
 
+  /**
+   * Samples that come from no latent code, e.g. classic augmentation, copies of R_tr or fresh
+   * real images scored as baselines: the n images as rows of h·w values, labels kept, no
+   * codes.
+   *
+   * @param source what made the images, e.g. "classic augmentation"
+   * @param operation how, e.g. "shift, rotate, flip"
+   * @param images n images with pixels in [0, 1] (not modified)
+   */
+  public static SampleSet of(String source, String operation, ImageSet images) {
+    if (images == null || images.size() == 0) {
+      throw new IllegalArgumentException("samples of " + source + " / " + operation + ": "
+          + (images == null ? "null" : "0 images") + "; expected at least one image");
+    }
+    return new SampleSet(source, operation, null, Points.toDouble(images.images()),
+        images.labels());
+  }
+
   /** Number of samples. */
   public int size() {
     return samples.length;

@@ -117,6 +117,19 @@ class OperationsTest {
   }
 
   @Test
+  void imagesBecomeCodelessSampleSetsWithTheirLabels() {
+    float[][] x = {{0f, 0.25f, 0.5f, 1f}, {1f, 0.75f, 0.5f, 0f}};
+    SampleSet s = SampleSet.of("classic augmentation", "shift", new lab.data.ImageSet(x,
+        new int[] {3, 7}, 2, 2, "two"));
+    assertEquals(2, s.size());
+    assertEquals(null, s.codes());
+    assertArrayEquals(new double[] {1, 0.75, 0.5, 0}, s.samples()[1], 0);
+    assertArrayEquals(new int[] {3, 7}, s.labels());
+    assertEquals("classic augmentation / shift", s.toPointSet().name());
+    assertThrows(IllegalArgumentException.class, () -> SampleSet.of("a", "b", null));
+  }
+
+  @Test
   void parametersAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> new Operation.Extrapolate(1));
     assertThrows(IllegalArgumentException.class, () -> new Operation.Truncate(1.2));
