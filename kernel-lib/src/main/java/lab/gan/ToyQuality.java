@@ -2,6 +2,7 @@ package lab.gan;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import lab.data.Toys;
 
 /**
  * Quality of generated points on mixtures with known modes (8 or 25 Gaussians): modes reached,
@@ -54,22 +55,15 @@ public final class ToyQuality {
     int[] counts = new int[centres.length];
     int off = 0;
     for (float[] p : samples) {
-      if (p.length != centres[0].length) {
-        throw new IllegalArgumentException("sample has " + p.length + " coordinates, centres "
-            + centres[0].length);
+      double[] x = new double[p.length];
+      for (int j = 0; j < p.length; j++) {
+        x[j] = p[j];
       }
-      int best = -1;
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int k = 0; k < centres.length; k++) {
-        double d = 0;
-        for (int j = 0; j < p.length; j++) {
-          double t = p[j] - centres[k][j];
-          d += t * t;
-        }
-        if (d < bestD) {
-          bestD = d;
-          best = k;
-        }
+      int best = Toys.nearestMode(x, centres);
+      double bestD = 0;
+      for (int j = 0; j < x.length; j++) {
+        double t = x[j] - centres[best][j];
+        bestD += t * t;
       }
       if (Math.sqrt(bestD) <= radius) {
         counts[best]++;
