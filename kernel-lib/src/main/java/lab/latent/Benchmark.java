@@ -556,11 +556,94 @@ public final class Benchmark {
   }
 
   /**
+   * A distance that remembers what it computed, keyed by the identity of the rows of both
+   * sets (the same row objects in the same order): the FeatureScore of every row of a seed
+   * solves W(R_tr, R_te') and W(R_tr ∪ R_fr', R_te') on the same seeded subsets R_te', R_fr'
+   * (drawn from the same row objects), so only W(R_tr ∪ S, R_te') is new per row. The values
+   * are those of the wrapped distance.
+   *
+   * @apiNote Rows must not be modified after they were passed in.
+   */
+  static final class SameRowsDistance implements MeasureDistance {
+
+    /** Distances kept (least recently used dropped first). */
+    static final int SLOTS = 256;
+
+    private final MeasureDistance distance;
+    private final Map<List<Object>, Distance> cache = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<List<Object>, Distance> e) {
+        return size() > SLOTS;
+      }
+    };
+    private int solved;
+
+    SameRowsDistance(MeasureDistance distance) {
+      this.distance = distance;
+    }
+
+    @Override
+    public synchronized Distance between(double[][] x, double[][] y) {
+      List<Object> key = List.of(new Rows(x), new Rows(y));
+      Distance d = cache.get(key);
+      if (d == null) {
+        d = distance.between(x, y);
+        solved++;
+        cache.put(key, d);
+      }
+      return d;
+    }
+
+    /** Distances actually solved so far. */
+    int solved() {
+      return solved;
+    }
+  }
+
+  /** A set of rows compared by the identity of each row (a copy of the outer array). */
+  private static final class Rows {
+    private final double[][] rows;
+    private final int hash;
+
+    Rows(double[][] rows) {
+      this.rows = rows.clone();
+      int h = rows.length;
+      for (double[] r : rows) {
+        h = 31 * h + System.identityHashCode(r);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Rows r && sameRows(rows, r.rows);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private static boolean sameRows(double[][] a, double[][] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The domain network as {@link Quality} (IS, FID) and as the {@link Encoder} of its feature
-   * space, with one forward pass per set of samples: the last {@value #SLOTS} results are
-   * kept and reused when the same rows (the same row objects, in the same order) come again,
-   * as R_te does for every FID and S does for its IS, FID and feature-space metrics. The
-   * values are those of {@link FeatureSpace#quality} and {@link FeatureSpace#encoder}.
+   * space, with one forward pass per set of samples: the {@value #SLOTS} most recently used
+   * results are kept and reused when the same rows (the same row objects, in the same order)
+   * come again, as R_te does for every FID and S does for its IS, FID and feature-space
+   * metrics. The values are those of {@link FeatureSpace#quality} and
+   * {@link FeatureSpace#encoder}.
    *
    * @apiNote Rows must not be modified after they were passed in.
    */
@@ -584,8 +667,9 @@ public final class Benchmark {
     /** Features and probabilities of the samples, from the cache when the rows match. */
     synchronized FeatureExtractor.Output extract(double[][] samples) {
       for (Object[] e : cache) {
-        double[][] key = (double[][]) e[0];
-        if (sameRows(key, samples)) {
+        if (sameRows((double[][]) e[0], samples)) {
+          cache.remove(e);
+          cache.addFirst(e);
           return (FeatureExtractor.Output) e[1];
         }
       }
@@ -627,18 +711,6 @@ public final class Benchmark {
         }
       };
     }
-
-    private static boolean sameRows(double[][] a, double[][] b) {
-      if (a.length != b.length) {
-        return false;
-      }
-      for (int i = 0; i < a.length; i++) {
-        if (a[i] != b[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 
   /**
@@ -662,6 +734,9 @@ public final class Benchmark {
     }
     int n = options.n() == 0 ? ref.train().size() : options.n();
     checkN(n, ref.train().size());
+    Lsfas.Reference memo = new Lsfas.Reference(ref.real(), ref.train(), ref.test(),
+        ref.fresh(), ref.isTest(), ref.fidFresh(), ref.encoder(), ref.quality(),
+        new SameRowsDistance(ref.distance()));
     double[][] test = features.encode(ref.real().test().points());
     int kidSize = options.kidSubsetSize() == 0 ? Math.min(Math.min(n, test.length), 1000)
         : options.kidSubsetSize();
@@ -690,7 +765,8 @@ public final class Benchmark {
 
       // LSFAS in M, then KID, precision/recall, density/coverage in the feature space
       for (SampleSet s : sets) {
-        LsfasRow row = Lsfas.score(s, ref, options.lsfas());
+        LsfasRow row = Lsfas.score(s, memo, options.lsfas());
+        long t2 = System.nanoTime();
         double[][] f = features.encode(s.samples());
         Kid.Result kid = Kid.between(test, f,
             new Kid.Options(options.kidSubsets(), kidSize, seed));
@@ -699,6 +775,8 @@ public final class Benchmark {
         DensityCoverage.Result dc = DensityCoverage.realVsGenerated(test, f,
             new DensityCoverage.Options(options.densityK()));
         ms.add(Measurement.of(row, kid, pr, dc, seed));
+        LOG.debug("benchmark {} / {}, seed {}: {}; KID, P/R, D/C {} s", s.generator(),
+            s.operation(), seed, row.timing(), (System.nanoTime() - t2) / 1e9);
       }
       scoring += (System.nanoTime() - t1) / 1e9;
       LOG.info("benchmark {}: seed {} of {} done ({} rows, {} s so far)", data, seed,

@@ -409,5 +409,38 @@ class BenchmarkTest {
     q.inceptionScore(copy);
     assertEquals(3, v.passes());
     assertEquals(3 + 4, calls[0]);   // 3 passes here, 4 through the plain quality and encoder
+    // R_te, used for every FID, stays while more than SLOTS other sets come and go
+    for (int i = 0; i < 2 * Benchmark.NetView.SLOTS; i++) {
+      double[][] other = Arrays.stream(s).map(double[]::clone).toArray(double[][]::new);
+      q.fid(other, test);
+    }
+    assertEquals(3 + 2 * Benchmark.NetView.SLOTS, v.passes());
+  }
+
+  @Test
+  void sameRowsDistanceSolvesEachPairOfRowSetsOnce() {
+    int[] calls = {0};
+    MeasureDistance exact = Distances.exact();
+    MeasureDistance counting = (x, y) -> {
+      calls[0]++;
+      return exact.between(x, y);
+    };
+    Benchmark.SameRowsDistance d = new Benchmark.SameRowsDistance(counting);
+    PointSet[] p = Synthetic.parts(3, 2, 1.0, 4, 40, 30);
+    double[][] x = p[0].points();
+    double[][] y = p[1].points();
+    double w = d.between(x, y).value();
+    assertEquals(exact.between(x, y).value(), w);
+    assertEquals(w, d.between(Arrays.copyOf(x, x.length), y.clone()).value());
+    assertEquals(1, d.solved());
+    // another order of the rows, or other row objects with equal values, is solved again
+    double[][] reversed = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      reversed[i] = x[x.length - 1 - i];
+    }
+    assertEquals(w, d.between(reversed, y).value(), 1e-12);
+    d.between(Arrays.stream(x).map(double[]::clone).toArray(double[][]::new), y);
+    assertEquals(3, d.solved());
+    assertEquals(3, calls[0]);
   }
 }
