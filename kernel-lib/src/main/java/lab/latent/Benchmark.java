@@ -434,7 +434,8 @@ public final class Benchmark {
 
   /**
    * A table whose metric columns come as "X" and "X std" as Markdown with one "mean ± std" cell
-   * per metric (4 significant digits, NaN as "–"); the best mean of each column is bold.
+   * per metric (the mean to 4 significant digits, the std to 2, NaN as "–"); the best mean of
+   * each column is bold.
    */
   static String compactMarkdown(ResultTable t) {
     List<Tables.Metric> all = t.metrics();
@@ -475,7 +476,7 @@ public final class Benchmark {
         String cell = Tables.format(mean);
         if (names.contains(name + " std") && !Double.isNaN(mean)
             && !Double.isNaN(t.value(r, name + " std"))) {
-          cell += " ± " + Tables.format(t.value(r, name + " std"));
+          cell += " ± " + formatStd(t.value(r, name + " std"));
         }
         sb.append(' ').append(best[c] == r && t.rowCount() > 1 ? "**" + cell + "**" : cell)
             .append(" |");
@@ -483,6 +484,19 @@ public final class Benchmark {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** A standard deviation to 2 significant digits. */
+  static String formatStd(double v) {
+    double a = Math.abs(v);
+    if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+      return Tables.format(v);
+    }
+    if (a >= 1e-3 && a < 1e6) {
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(2))
+          .stripTrailingZeros().toPlainString();
+    }
+    return String.format(java.util.Locale.ROOT, "%.1e", v);
   }
 
   /** The paper table's metric columns, in order. */

@@ -338,8 +338,11 @@ class BenchmarkTest {
     assertTrue(md.startsWith("_toy setting; "), md);
     assertTrue(md.contains("cores") && md.contains("Java"), md);
     // one "mean ± std" cell per metric, the best mean in bold
-    assertTrue(md.contains("| A | op2 | 0.6 ± 0.1414 | 3 ± 1.414 | 32 ± 2.828 | **0.35 ± 0.1414**"
-        + " | **2.5 ± 0.7071** | **45 ± 0** | **0.4** |"), md);
+    assertTrue(md.contains("| A | op2 | 0.6 ± 0.14 | 3 ± 1.4 | 32 ± 2.8 | **0.35 ± 0.14**"
+        + " | **2.5 ± 0.71** | **45 ± 0** | **0.4** |"), md);
+    assertEquals("0.0038", Benchmark.formatStd(0.00376));
+    assertEquals("2.0e-07", Benchmark.formatStd(1.971e-7));
+    assertEquals("140", Benchmark.formatStd(137.2));
     assertTrue(md.contains("| B | – | **0.9 ± 0** | **5 ± 0** | **10 ± 0** | – | – | – |"), md);
     assertEquals(r.paperMarkdown(), md.substring(md.indexOf("**Benchmark")));
     String longMd = Files.readString(dir.resolve("05_toy_long.md"), StandardCharsets.UTF_8);
