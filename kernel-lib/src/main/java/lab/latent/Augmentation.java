@@ -226,6 +226,12 @@ public final class Augmentation {
       return new Options(classifier, repeats, firstSeed, l, lsfas, bootstrap);
     }
 
+    /** The same options with the FeatureScore (inside LSFAS) repeated {@code r} times. */
+    public Options withFeatureScoreRepeats(int r) {
+      return new Options(classifier, repeats, firstSeed, sampleSeeds,
+          lsfas.withFeatureScore(lsfas.featureScore().withRepeats(r)), bootstrap);
+    }
+
     /** The same options with {@code n} bootstrap resamples (95 %, seed 0). */
     public Options withResamples(int n) {
       return new Options(classifier, repeats, firstSeed, sampleSeeds, lsfas,

@@ -16,6 +16,7 @@ import lab.plot.Figures;
 import lab.plot.ResultTable;
 import lab.plot.Tables;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * The answer to "does the metric predict augmentation?": the gains of every data set, and the
@@ -33,6 +34,9 @@ import org.knowm.xchart.XYChart;
  */
 public record AugmentationResult(List<Gains> data, List<Correlation> correlations,
     RankCorrelation.Options bootstrap) {
+
+  /** Width of a metric's band in {@link #scatter()} (bands start at 0, 1, 2, ...). */
+  private static final double BAND = 0.8;
 
   /** The name of the group of all rows. */
   public static final String POOLED = "pooled";
@@ -272,10 +276,11 @@ public record AugmentationResult(List<Gains> data, List<Correlation> correlation
   // ---------------------------------------------------------------- figures
 
   /**
-   * Gain against each metric's rank over all rows: x = (rank − 1) / (N − 1) of the oriented
-   * metric (0 = the row it ranks lowest, 1 = highest; ties share their mean rank), y = the
-   * gain in percentage points; one series per metric, its legend giving ρ. A metric that
-   * predicted the gain perfectly would draw a rising curve.
+   * Gain against each metric's rank over all rows, one band per metric side by side (in
+   * {@link Metric} order, left to right): inside band k, x = k + 0.8·(rank − 1)/(N − 1) of the
+   * oriented metric (left = the row it rates lowest, right = highest; ties share their mean
+   * rank), y = the gain in percentage points. The legend gives each band's ρ. A metric that
+   * predicted the gain perfectly would draw a rising curve in its band.
    */
   public XYChart scatter() {
     List<Row> rows = rows();
@@ -286,14 +291,17 @@ public record AugmentationResult(List<Gains> data, List<Correlation> correlation
       double[] rank = ranks(Augmentation.oriented(rows, m));
       double[][] p = new double[n][];
       for (int i = 0; i < n; i++) {
-        p[i] = new double[] {(rank[i] - 1) / Math.max(1, n - 1), 100 * gain[i]};
+        p[i] = new double[] {m.ordinal() + BAND * (rank[i] - 1) / Math.max(1, n - 1),
+            100 * gain[i]};
       }
       sets.add(new PointSet(p, String.format(Locale.ROOT, "%s (ρ = %.2f)",
           m.orientedLabel(), correlation(m, group()).spearman().value())));
     }
-    return Figures.scatter("Augmentation gain against each metric's rank (" + group() + ", "
-        + n + " rows)", "rank of the metric among the rows, oriented (0 = lowest, 1 = highest)",
-        "gain in test accuracy (percentage points)", sets.toArray(new PointSet[0]));
+    XYChart chart = Figures.scatter("Gain against each metric's rank (" + group() + ", " + n
+        + " rows)", "each metric's rank, low → high (bands in legend order)",
+        "gain in test accuracy (points)", sets.toArray(new PointSet[0]));
+    chart.getStyler().setXAxisTicksVisible(false);
+    return chart;
   }
 
   /**
@@ -311,9 +319,12 @@ public record AugmentationResult(List<Gains> data, List<Correlation> correlation
       sets.add(new PointSet(p, String.format(Locale.ROOT, "%s (ρ = %.2f)", g.data(),
           correlation(m, g.data()).spearman().value())));
     }
-    return Figures.scatter("Augmentation gain against " + m.label(),
+    XYChart chart = Figures.scatter("Gain against " + m.label() + ", each data set",
         m.label() + (m.higherIsBetter() ? " (↑ better)" : " (↓ better)"),
-        "gain in test accuracy (percentage points)", sets.toArray(new PointSet[0]));
+        "gain in test accuracy (points)", sets.toArray(new PointSet[0]));
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    return chart;
   }
 
   /** Average ranks, 1-based, ties sharing the mean of their positions. */

@@ -158,12 +158,13 @@ class AugmentationTest {
   @Test
   void optionsCheckTheirValuesAndKeepNonDefaults() {
     var o = Augmentation.Options.defaults().withRepeats(5).withEpochs(4).withResamples(50)
-        .withSampleSeeds(3, 4);
+        .withSampleSeeds(3, 4).withFeatureScoreRepeats(2);
     assertEquals(5, o.repeats());
     assertEquals(4, o.classifier().epochs());
     assertEquals(50, o.bootstrap().resamples());
     assertEquals(List.of(3L, 4L), o.sampleSeeds());
     assertFalse(o.lsfas().perClass());
+    assertEquals(2, o.lsfas().featureScore().repeats());
     var e = assertThrows(IllegalArgumentException.class,
         () -> Augmentation.Options.defaults().withRepeats(0));
     assertTrue(e.getMessage().contains("repeats is 0"), e.getMessage());
