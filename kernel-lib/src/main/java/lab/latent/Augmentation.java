@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * rank-correlated with the gain across the rows ({@link AugmentationResult}).
  *
  * <pre>
- *   gain(S) = (1/r) Σ_s [ acc_s(R_tr ∪ S) − acc_s(R_tr) ]     (on R_te, classifier seeds s)
+ *   gain(S) = mean over s, σ of [ acc_s(R_tr ∪ S_σ) − acc_s(R_tr) ]     (accuracy on R_te)
  * </pre>
+ * over the classifier seeds s ({@link Options#repeats()} of them) and the sample-set seeds σ.
  * with |S| = |R_tr| = n for every row, and every classifier trained for the same number of
  * steps T (the same epochs over 2n images). The real-only classifier is trained on R_tr listed
  * twice: the trainer draws every batch afresh from the list, so listing R_tr twice keeps its

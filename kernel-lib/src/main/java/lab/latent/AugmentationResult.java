@@ -119,7 +119,7 @@ public record AugmentationResult(List<Gains> data, List<Correlation> correlation
       t.row(List.of(g.data(), "R_tr alone", "listed twice: same steps (the reference)", "0"),
           100 * b.accuracy().mean(), 100 * b.accuracy().std(), 0, nan, nan, nan, nan, nan,
           nan);
-      t.row(List.of(g.data(), "R_tr alone", "same epochs, half the steps (not used)", "0"),
+      t.row(List.of(g.data(), "R_tr alone", "same epochs, about half the steps (not used)", "0"),
           100 * b.sameEpochs().mean(), 100 * b.sameEpochs().std(),
           100 * (b.sameEpochs().mean() - b.accuracy().mean()), nan, nan, nan, nan, nan, nan);
       for (Row r : g.rows()) {
