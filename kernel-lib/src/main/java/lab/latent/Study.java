@@ -96,7 +96,7 @@ public final class Study implements AutoCloseable {
 
     /** The sizes behind the README's numbers (a 2-core machine, about an hour for all). */
     public static Sizes defaults() {
-      return new Sizes(100, 2000, 60000, 4, 1000, 600, 300, 400, 16);
+      return new Sizes(100, 2000, 60000, 4, 600, 400, 200, 300, 16);
     }
 
     /** A long run. */
