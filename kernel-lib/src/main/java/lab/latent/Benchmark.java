@@ -493,8 +493,7 @@ public final class Benchmark {
       return Tables.format(v);
     }
     if (a >= 1e-3 && a < 1e6) {
-      return new java.math.BigDecimal(v).round(new java.math.MathContext(2))
-          .stripTrailingZeros().toPlainString();
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).toPlainString();
     }
     return String.format(java.util.Locale.ROOT, "%.1e", v);
   }

@@ -343,6 +343,8 @@ class BenchmarkTest {
     assertEquals("0.0038", Benchmark.formatStd(0.00376));
     assertEquals("2.0e-07", Benchmark.formatStd(1.971e-7));
     assertEquals("140", Benchmark.formatStd(137.2));
+    assertEquals("1.0", Benchmark.formatStd(1.038));
+    assertEquals("0.020", Benchmark.formatStd(0.02017));
     assertTrue(md.contains("| B | – | **0.9 ± 0** | **5 ± 0** | **10 ± 0** | – | – | – |"), md);
     assertEquals(r.paperMarkdown(), md.substring(md.indexOf("**Benchmark")));
     String longMd = Files.readString(dir.resolve("05_toy_long.md"), StandardCharsets.UTF_8);
