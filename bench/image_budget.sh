@@ -27,7 +27,7 @@ val() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$TMP/java.txt"; }
 {
   echo "# Image models within a training budget"
   echo
-  echo "$(date -u +%Y-%m-%d), $(nproc) cores (load average $LOAD_BEFORE before, $LOAD_AFTER"
+  echo "$(date -u +%Y-%m-%d), $(getconf _NPROCESSORS_ONLN) cores (load average $LOAD_BEFORE before, $LOAD_AFTER"
   echo "after: shared with other jobs), one engine thread, batch 64. Each model trains on 6,000"
   echo "Fashion-MNIST images (600 per class, seed 1) until $BUDGET s have passed (AE-OT: the"
   echo "autoencoder; its semi-discrete OT on 2,000 codes and the sampling are counted in the time"
