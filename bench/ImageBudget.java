@@ -96,7 +96,7 @@ public class ImageBudget {
       timer.cancel();
       report(which, res.stepsRun(), seconds, q, rows(samples), testRows);
       ImageGrid.of(java.util.Arrays.copyOf(samples, 100), 28, 28, 10, 10,
-          which + " after " + res.stepsRun() + " steps (" + Math.round(seconds) + " s); column c has class c", null, 2)
+          which + " after " + res.stepsRun() + " steps (" + Math.round(seconds) + " s)" + (ae ? "" : "; column c has class c"), null, 2)
           .savePng(out.resolve(which + ".png"));
     }
   }
