@@ -60,7 +60,7 @@ public final class LatentFigures {
         captions.add((steps[j] > 0 ? "+" : "") + Tables.format(steps[j]) + "σ");
       }
     }
-    return ImageGrid.of(tiles, side, side, rows, steps.length, edits.space() + ": editing "
+    return ImageGrid.of(tiles, side, side, rows, steps.length, edits.space() + ": "
         + edits.attribute() + " along the SVM normal", captions, 2);
   }
 
@@ -176,8 +176,8 @@ public final class LatentFigures {
       }
     }
     String range = to - from == 1 ? "layer " + from : "layers " + from + "–" + (to - 1);
-    return ImageGrid.of(tiles, SIDE, SIDE, rows + 1, cols + 1, name + ": " + range + " of "
-        + layers + " from the top row, the rest from the left column", captions, 2);
+    return ImageGrid.of(tiles, SIDE, SIDE, rows + 1, cols + 1, name + ": " + range
+        + " from the top row", captions, 2);
   }
 
   private static double[][] styles(StyleGan model, int[] classes, Random random) {

@@ -12,6 +12,7 @@ import lab.data.Mnist;
 import lab.gan.Autoencoder;
 import lab.metrics.LinearSeparability;
 import lab.plot.ResultTable;
+import lab.plot.Tables;
 
 /**
  * The three properties of PAPER.md §2 measured for several latent spaces with one yardstick,
@@ -259,11 +260,32 @@ public final class PropertySurvey {
         m.name());
   }
 
-  /** The rows as one {@link PropertiesRow#table} table. */
+  /**
+   * The columns of {@link #table}: those of {@link PropertiesRow#metrics()} with the mean SVM
+   * agreement of the attributes after the separability.
+   */
+  public static List<Tables.Metric> metrics() {
+    List<Tables.Metric> m = new ArrayList<>(PropertiesRow.metrics());
+    m.add(m.indexOf(Tables.Metric.lower("separability")) + 1,
+        Tables.Metric.higher("SVM agreement"));
+    return List.copyOf(m);
+  }
+
+  /**
+   * The rows as one table keyed by space (the yardstick belongs in the title): departure,
+   * path ratio, PPL, separability, mean SVM agreement, edit success, max |cos|, convexity.
+   */
   public static ResultTable table(String title, List<PropertiesRow> rows) {
-    ResultTable t = PropertiesRow.table(title);
+    ResultTable t = ResultTable.of(title, List.of("space"), metrics());
     for (PropertiesRow r : rows) {
-      r.appendTo(t);
+      LatentProperties.Disentanglement d = r.disentanglement();
+      double agreement = 0;
+      for (double a : d.agreement()) {
+        agreement += a / d.agreement().length;
+      }
+      t.row(List.of(r.space()), r.linearity().departure(), r.linearity().pathRatio(), r.ppl(),
+          d.separability(), agreement, d.meanEditSuccess(), d.maxCosine(),
+          r.convexity().share());
     }
     return t;
   }

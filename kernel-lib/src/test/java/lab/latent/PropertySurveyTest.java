@@ -149,6 +149,12 @@ class PropertySurveyTest {
     var t = PropertySurvey.table("blobs", List.of(row, s.space(LatentSpace.z(blobs))));
     assertEquals(2, t.rowCount());
     assertTrue(Double.isNaN(t.value(0, "departure")));
+    double mean = 0;
+    for (double a : row.disentanglement().agreement()) {
+      mean += a / 3;
+    }
+    assertEquals(mean, t.value(0, "SVM agreement"), 1e-12);
+    assertEquals(row.convexity().share(), t.value(0, "convexity"), 0);
   }
 
   @Test
