@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned checkpoint files of a {@link GenerativeModel}, under {@link LabDirs#checkpoints()}.
+ * Versioned checkpoint files of a {@link TrainableModel}, under {@link LabDirs#checkpoints()}.
  *
  * <p>Layout (big-endian, {@link DataOutputStream}): magic {@code "LABGAN"}, format version (int),
  * model kind (UTF), configuration as JSON (int length + UTF-8 bytes), steps done (long), loss
@@ -75,7 +75,7 @@ public final class Checkpoint {
    * The default file for a model: {@code <checkpoints>/<name>-<hash of kind and config>.ckpt}, so
    * a changed configuration gets its own file.
    */
-  public static Path path(String name, GenerativeModel model) {
+  public static Path path(String name, TrainableModel model) {
     if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
       throw new IllegalArgumentException("checkpoint name '" + name
           + "' must be letters, digits, '_', '.' or '-'");
@@ -86,7 +86,7 @@ public final class Checkpoint {
   }
 
   /** Writes the model's state to {@code file} atomically; returns the absolute path. */
-  public static Path save(Path file, GenerativeModel model) {
+  public static Path save(Path file, TrainableModel model) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
@@ -140,7 +140,7 @@ public final class Checkpoint {
    * @throws CheckpointException naming the file and the defect: missing file, not a checkpoint,
    *     unknown version, truncated or damaged, other kind or configuration, other arrays
    */
-  public static void load(Path file, GenerativeModel model) {
+  public static void load(Path file, TrainableModel model) {
     byte[] all;
     try {
       all = Files.readAllBytes(file);
@@ -275,8 +275,8 @@ public final class Checkpoint {
    *
    * @return whether the checkpoint was reused
    */
-  public static boolean loadOrTrain(Path file, GenerativeModel model, long steps,
-      Consumer<GenerativeModel> train) {
+  public static boolean loadOrTrain(Path file, TrainableModel model, long steps,
+      Consumer<TrainableModel> train) {
     if (Files.isRegularFile(file)) {
       try {
         load(file, model);

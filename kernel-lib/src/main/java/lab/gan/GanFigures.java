@@ -20,7 +20,7 @@ public final class GanFigures {
    * @param model a model with at least one step done
    * @param window moving-average window in steps, ≥ 1
    */
-  public static XYChart lossCurves(GenerativeModel model, int window) {
+  public static XYChart lossCurves(TrainableModel model, int window) {
     if (window < 1) {
       throw new IllegalArgumentException("window is " + window + ", expected at least 1");
     }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains any {@link GenerativeModel}: minibatches drawn with replacement-free shuffling per step,
+ * Trains any {@link TrainableModel}: minibatches drawn with replacement-free shuffling per step,
  * progress reports, stop requests, checkpoints, resume.
  *
  * <p>Repeatability: step s uses a batch and engine draws that depend only on (seed, s), and the
@@ -75,7 +75,7 @@ public final class Trainer {
   }
 
   /** Trains with progress logged through slf4j. */
-  public static TrainResult train(GenerativeModel model, Data data, TrainOptions options) {
+  public static TrainResult train(TrainableModel model, Data data, TrainOptions options) {
     return train(model, data, options, p -> LOG.info("{} {}", model.kind(), p.line()),
         new TrainControl(), null);
   }
@@ -91,7 +91,7 @@ public final class Trainer {
    * @param checkpoint file to save to every {@code checkpointEvery} steps and at the end, or
    *     {@code null}
    */
-  public static TrainResult train(GenerativeModel model, Data data, TrainOptions options,
+  public static TrainResult train(TrainableModel model, Data data, TrainOptions options,
       Consumer<Progress> listener, TrainControl control, Path checkpoint) {
     if (data.x()[0].length != model.dim()) {
       throw new IllegalArgumentException(model.kind() + " expects rows of " + model.dim()
@@ -166,14 +166,14 @@ public final class Trainer {
    *
    * @return whether training was skipped
    */
-  public static boolean trainOrLoad(String name, GenerativeModel model, Data data,
+  public static boolean trainOrLoad(String name, TrainableModel model, Data data,
       TrainOptions options, Consumer<Progress> listener) {
     Path file = Checkpoint.path(name, model);
     return Checkpoint.loadOrTrain(file, model, options.steps(),
         m -> train(m, data, options, listener, new TrainControl(), file));
   }
 
-  private static Progress progress(GenerativeModel model, float[] losses, long done, long t0,
+  private static Progress progress(TrainableModel model, float[] losses, long done, long t0,
       long total) {
     double sec = (System.nanoTime() - t0) / 1e9;
     double rate = done / Math.max(sec, 1e-9);

@@ -1,6 +1,8 @@
 package lab.latent;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import lab.data.Augment;
@@ -94,7 +96,7 @@ public final class Study implements AutoCloseable {
 
     /** The sizes behind the README's numbers (a 2-core machine, about an hour for all). */
     public static Sizes defaults() {
-      return new Sizes(100, 2000, 60000, 4, 1000, 600, 300, 400, 16);
+      return new Sizes(100, 2000, 60000, 4, 600, 400, 200, 300, 16);
     }
 
     /** A long run. */
@@ -285,6 +287,92 @@ public final class Study implements AutoCloseable {
   /** The StyleGAN-like model's Z → W. */
   public StyleGanLatent styleLatent() {
     return StyleGanLatent.of(style(), "StyleGAN-like");
+  }
+
+  /**
+   * The rows of the paper's table for this study, {@code n} samples each: every GAN under plain
+   * sampling and under the operations on latent vectors its space allows (interpolation,
+   * extrapolation ×1.5, truncation ψ = 0.7; for the StyleGAN-like model also style mixing at
+   * the middle layer), AE-OT, classic augmentation of R_tr, a second fresh real set (upper
+   * bound) and copies of R_tr (lower bound). Generated rows carry class labels (conditional
+   * models: row i has class i mod 10; AE-OT: the class of the nearest R_tr code).
+   *
+   * @param n samples per row, at most |R_tr| for the copies and augmentation rows
+   * @param seed seed of the codes and of the augmentation
+   */
+  public List<SampleSet> sampleSets(int n, long seed) {
+    if (n < 1 || n > split.train().size()) {
+      throw new IllegalArgumentException("Study.sampleSets: n is " + n + ", expected 1 ≤ n ≤ "
+          + "|R_tr| = " + split.train().size());
+    }
+    List<SampleSet> rows = new ArrayList<>();
+    for (LatentGenerator g : List.of(ganLatent(), wganLatent(), styleLatent())) {
+      for (Operation op : operations(g)) {
+        rows.add(op.apply(g, n, seed));
+      }
+    }
+    rows.add(aeOtSamples(n, seed));
+    int[] pick = Splits.sample(split.train().size(), n, seed);
+    ImageSet base = split.train().subset(pick, "R_tr (" + n + ")");
+    rows.add(SampleSet.of("classic augmentation", "flip/shift/rotate/erase or digits' set",
+        augment().apply(base, 1, seed)));
+    rows.add(SampleSet.of("fresh real data", "upper bound",
+        freshAgain.subset(Splits.sample(freshAgain.size(), n, seed), "fresh (" + n + ")")));
+    rows.add(SampleSet.of("copies of R_tr", "lower bound", base));
+    return rows;
+  }
+
+  /** Sampling first, then the operations on latent vectors that the generator allows. */
+  public static List<Operation> operations(LatentGenerator g) {
+    List<Operation> ops = new ArrayList<>(List.of(new Operation.Sample(),
+        new Operation.Interpolate(), new Operation.Extrapolate(1.5),
+        new Operation.Truncate(0.7)));
+    if (g instanceof StyleGenerator s) {
+      ops.add(new Operation.StyleMix(Math.max(1, s.layers() / 2)));
+    }
+    return ops;
+  }
+
+  /**
+   * n AE-OT samples (more source points are drawn when the singular-set test rejects some),
+   * each labelled with the class of the nearest R_tr code in AE-OT's own code space.
+   */
+  public SampleSet aeOtSamples(int n, long seed) {
+    AeOt model = aeOt();
+    AeOt.Samples s = model.sample(n, seed);
+    for (int extra = n; s.points().length < n && extra <= 64 * n; extra *= 2) {
+      s = model.sample(n + extra, seed);
+    }
+    if (s.points().length < n) {
+      throw new IllegalStateException("AE-OT: " + s.points().length + " of " + n
+          + " samples after the singular-set test; the power diagram rejects almost all");
+    }
+    float[][] trainCodes = model.autoencoder().encode(split.train().images());
+    double[][] codes = new double[n][];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = Points.toDouble(new float[][] {s.codes()[i]})[0];
+      labels[i] = split.train().labels()[nearest(s.codes()[i], trainCodes)];
+    }
+    double[][] x = Points.toDouble(java.util.Arrays.copyOf(s.points(), n));
+    return new SampleSet("AE-OT", "sample (singular set rejected)", codes, x, labels);
+  }
+
+  private static int nearest(float[] c, float[][] rows) {
+    int best = 0;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < rows.length; i++) {
+      double d = 0;
+      for (int j = 0; j < c.length; j++) {
+        double t = c[j] - rows[i][j];
+        d += t * t;
+      }
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    return best;
   }
 
   /** The checkpoint name of a model of this study. */

@@ -9,7 +9,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import lab.gan.Adam;
-import lab.gan.GenerativeModel;
+import lab.gan.TrainableModel;
 import lab.gan.Torch;
 
 /**
@@ -22,11 +22,8 @@ import lab.gan.Torch;
  * dense h → classes (the logits). No batch normalisation and no dropout, so inference is a pure
  * function of each image. Loss: mean softmax cross-entropy; Adam (β 0.9 / 0.999). He-normal
  * initial weights from the seed, zero biases.
- *
- * @apiNote It extends {@link GenerativeModel} only to reuse the lab's trainer and checkpoint
- *     format; it generates nothing, and {@link #sample} throws.
  */
-final class DomainCnn extends GenerativeModel {
+final class DomainCnn extends TrainableModel {
 
   /**
    * Architecture and optimiser: stored in the checkpoint, which loads only into an equal one.
@@ -138,11 +135,6 @@ final class DomainCnn extends GenerativeModel {
       adam.step();
       return new float[] {loss.getFloat()};
     }
-  }
-
-  @Override
-  protected NDArray generate(int n, NDArray labels) {
-    throw new UnsupportedOperationException("the domain classifier generates no samples");
   }
 
   /** The model's manager, for inference arrays. */
