@@ -151,6 +151,11 @@ public final class StyleGan extends GenerativeModel {
   }
 
   NDArray synth(List<NDArray> ws) {
+    return synth(ws, false);
+  }
+
+  /** The synthesis network; {@code sharedNoise}: one noise image for every sample. */
+  NDArray synth(List<NDArray> ws, boolean sharedNoise) {
     long n = ws.get(0).getShape().get(0);
     boolean image = config.image();
     NDArray x = image
@@ -174,8 +179,10 @@ public final class StyleGan extends GenerativeModel {
       if (!layer.last()) {
         NDArray d = s.square().matMul(wsq).add(1e-8f).pow(-0.5f);
         y = y.mul(image ? d.reshape(n, -1, 1, 1) : d);
-        Shape noiseShape = image ? new Shape(n, 1, y.getShape().get(2), y.getShape().get(3))
-            : y.getShape();
+        long rows = sharedNoise ? 1 : n;
+        Shape noiseShape = image
+            ? new Shape(rows, 1, y.getShape().get(2), y.getShape().get(3))
+            : new Shape(rows, y.getShape().get(1));
         y = y.add(manager.randomNormal(noiseShape).mul(layer.noise()));
         x = Nn.lrelu(y.add(layer.b()));
       } else {
@@ -257,9 +264,20 @@ public final class StyleGan extends GenerativeModel {
 
   /**
    * Images (or points) from per-layer styles: {@code ws[i][l]} is the w of sample i at layer l
-   * (n × L × wDim); noise drawn from {@code noiseSeed}.
+   * (n × L × wDim); noise drawn from {@code noiseSeed}, a different noise image for each row of
+   * the batch.
    */
   public float[][] synthesize(float[][][] ws, long noiseSeed) {
+    return synthesize(ws, noiseSeed, false);
+  }
+
+  /**
+   * As {@link #synthesize(float[][][], long)}; with {@code sharedNoise} every row of the batch
+   * gets the same noise image (drawn from {@code noiseSeed}), so that a sample depends on its
+   * styles only and not on its row: equal styles give equal images anywhere in any batch, as
+   * path lengths and interpolation paths need.
+   */
+  public float[][] synthesize(float[][][] ws, long noiseSeed, boolean sharedNoise) {
     int n = ws.length;
     Torch.seed(noiseSeed);
     try (NDScope scope = new NDScope()) {
@@ -275,7 +293,7 @@ public final class StyleGan extends GenerativeModel {
         }
         per.add(manager.create(flat(rows, config.wDim()), new Shape(n, config.wDim())));
       }
-      return rows(synth(per), dim());
+      return rows(synth(per, sharedNoise), dim());
     }
   }
 

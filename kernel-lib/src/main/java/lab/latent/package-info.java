@@ -6,7 +6,8 @@
  *   <li>Views of generators: {@link lab.latent.LatentGenerator} (codes z ↦ samples), its
  *       StyleGAN-like extension {@link lab.latent.StyleGenerator} (mapping z ↦ w, one w per
  *       layer), with the lab.gan models behind {@link lab.latent.GanLatent} and
- *       {@link lab.latent.StyleGanLatent}; {@link lab.latent.LatentSpace} (Z, W or M with a
+ *       {@link lab.latent.StyleGanLatent}, and one class of a conditional model at a time in
+ *       {@link lab.latent.ClassLatent}; {@link lab.latent.LatentSpace} (Z, W or M with a
  *       decoder) for the properties.</li>
  *   <li>The common space M: {@link lab.latent.Encoder}, built from lab.gan's autoencoder
  *       ({@link lab.latent.AutoencoderSpace}) or from the domain classifier's features
@@ -18,7 +19,11 @@
  *       {@link lab.latent.AttributeDirection}s), each giving a {@link lab.latent.SampleSet}.</li>
  *   <li>Properties: {@link lab.latent.LatentProperties} (linearity and PPL, disentanglement,
  *       convexity under a {@link lab.latent.Validity}), one table row per space in
- *       {@link lab.latent.PropertiesRow}.</li>
+ *       {@link lab.latent.PropertiesRow}, many spaces with one yardstick in
+ *       {@link lab.latent.PropertySurvey}; pixel attributes ({@link lab.latent.ImageAttributes}),
+ *       measured edits ({@link lab.latent.AttributeEdits}) and style mixing by layer range
+ *       ({@link lab.latent.StyleMixing}), with their figures in
+ *       {@link lab.latent.LatentFigures}.</li>
  *   <li>LSFAS: {@link lab.latent.FeatureScore} by optimal transport in M
  *       ({@link lab.latent.Distances}: exact W2 through lab.ot, sliced above a stated size),
  *       {@link lab.latent.Diagnostics} (novelty, validity), {@link lab.latent.Lsfas} (q_IS,
