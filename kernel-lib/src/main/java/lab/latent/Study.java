@@ -10,6 +10,7 @@ import lab.data.FashionMnist;
 import lab.data.ImageSet;
 import lab.data.Mnist;
 import lab.data.Splits;
+import lab.data.Toys;
 import lab.gan.AeOt;
 import lab.gan.Autoencoder;
 import lab.gan.AutoencoderConfig;
@@ -347,32 +348,14 @@ public final class Study implements AutoCloseable {
       throw new IllegalStateException("AE-OT: " + s.points().length + " of " + n
           + " samples after the singular-set test; the power diagram rejects almost all");
     }
-    float[][] trainCodes = model.autoencoder().encode(split.train().images());
-    double[][] codes = new double[n][];
+    double[][] trainCodes = Points.toDouble(model.autoencoder().encode(split.train().images()));
+    double[][] codes = Points.toDouble(java.util.Arrays.copyOf(s.codes(), n));
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      codes[i] = Points.toDouble(new float[][] {s.codes()[i]})[0];
-      labels[i] = split.train().labels()[nearest(s.codes()[i], trainCodes)];
+      labels[i] = split.train().labels()[Toys.nearestMode(codes[i], trainCodes)];
     }
     double[][] x = Points.toDouble(java.util.Arrays.copyOf(s.points(), n));
     return new SampleSet("AE-OT", "sample (singular set rejected)", codes, x, labels);
-  }
-
-  private static int nearest(float[] c, float[][] rows) {
-    int best = 0;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < rows.length; i++) {
-      double d = 0;
-      for (int j = 0; j < c.length; j++) {
-        double t = c[j] - rows[i][j];
-        d += t * t;
-      }
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    }
-    return best;
   }
 
   /** The checkpoint name of a model of this study. */
