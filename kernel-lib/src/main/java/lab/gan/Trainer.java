@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * options and thread count, and a run resumed from a checkpoint at step s continues exactly as
  * the uninterrupted run would have.
  *
+ * <p>Data: an n × dim float array (a {@link PointSet}'s points or an {@link ImageSet}'s images)
+ * and, for a conditional model, n labels.
+ *
  * @apiNote Observed exception: the image GAN and WGAN-GP (the models with batch normalisation)
  *     retrained in a fresh process have come out slightly different from an earlier training;
  *     the toy models, the autoencoders and the StyleGAN-like model repeat bit-identically.
- *
- * <p>Data: an n × dim float array (a {@link PointSet}'s points or an {@link ImageSet}'s images)
- * and, for a conditional model, n labels.
  */
 public final class Trainer {
 
